@@ -1,0 +1,4 @@
+package io.perdura.common.api;
+
+/** Whether the activity has been asked to stop. */
+public record HeartbeatResponse(boolean cancelRequested) {}

@@ -1,0 +1,6 @@
+package io.perdura.common.api;
+
+import tools.jackson.databind.JsonNode;
+
+/** The value a query handler returned. */
+public record QueryResponse(JsonNode result) {}

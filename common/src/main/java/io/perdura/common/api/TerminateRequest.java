@@ -1,0 +1,4 @@
+package io.perdura.common.api;
+
+/** Body of {@code POST …/workflows/{workflowId}/terminate}. */
+public record TerminateRequest(String reason, String identity) {}

@@ -1,0 +1,50 @@
+package io.perdura.common.history;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.perdura.common.history.EventAttributes.*;
+import java.time.Instant;
+
+/**
+ * One immutable, numbered fact in a run's event history. In JSON: {@code {"eventId":1,
+ * "eventTime":"…","eventType":"WorkflowExecutionStarted","attributes":{…}}}.
+ */
+public record HistoryEvent(
+        long eventId,
+        Instant eventTime,
+
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "eventType")
+        @JsonSubTypes({
+            @JsonSubTypes.Type(value = WorkflowExecutionStarted.class, name = "WorkflowExecutionStarted"),
+            @JsonSubTypes.Type(value = WorkflowExecutionCompleted.class, name = "WorkflowExecutionCompleted"),
+            @JsonSubTypes.Type(value = WorkflowExecutionFailed.class, name = "WorkflowExecutionFailed"),
+            @JsonSubTypes.Type(value = WorkflowExecutionTimedOut.class, name = "WorkflowExecutionTimedOut"),
+            @JsonSubTypes.Type(value = WorkflowExecutionTerminated.class, name = "WorkflowExecutionTerminated"),
+            @JsonSubTypes.Type(value = WorkflowExecutionSignaled.class, name = "WorkflowExecutionSignaled"),
+            @JsonSubTypes.Type(value = WorkflowTaskScheduled.class, name = "WorkflowTaskScheduled"),
+            @JsonSubTypes.Type(value = WorkflowTaskStarted.class, name = "WorkflowTaskStarted"),
+            @JsonSubTypes.Type(value = WorkflowTaskCompleted.class, name = "WorkflowTaskCompleted"),
+            @JsonSubTypes.Type(value = WorkflowTaskFailed.class, name = "WorkflowTaskFailed"),
+            @JsonSubTypes.Type(value = WorkflowTaskTimedOut.class, name = "WorkflowTaskTimedOut"),
+            @JsonSubTypes.Type(value = ActivityTaskScheduled.class, name = "ActivityTaskScheduled"),
+            @JsonSubTypes.Type(value = ActivityTaskStarted.class, name = "ActivityTaskStarted"),
+            @JsonSubTypes.Type(value = ActivityTaskCompleted.class, name = "ActivityTaskCompleted"),
+            @JsonSubTypes.Type(value = ActivityTaskFailed.class, name = "ActivityTaskFailed"),
+            @JsonSubTypes.Type(value = ActivityTaskTimedOut.class, name = "ActivityTaskTimedOut"),
+            @JsonSubTypes.Type(value = TimerStarted.class, name = "TimerStarted"),
+            @JsonSubTypes.Type(value = TimerFired.class, name = "TimerFired"),
+            @JsonSubTypes.Type(value = MarkerRecorded.class, name = "MarkerRecorded")
+        })
+        EventAttributes attributes) {
+
+    @JsonIgnore
+    public EventType eventType() {
+        return attributes.eventType();
+    }
+
+    /** The attributes, cast to the expected type. */
+    public <T extends EventAttributes> T attributes(Class<T> type) {
+        return type.cast(attributes);
+    }
+}

@@ -1,0 +1,127 @@
+package io.perdura.common.messaging;
+
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-JVM adapter of {@link MessageBus}: each topic has a fixed number of partitions, each
+ * drained in order by one virtual thread. Used by the dev server, where every service shares one
+ * JVM.
+ */
+public final class InJvmMessageBus implements MessageBus, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InJvmMessageBus.class);
+
+    private final int partitions;
+    private final Map<String, TopicPartitions> topics = new ConcurrentHashMap<>();
+
+    public InJvmMessageBus(int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1");
+        }
+        this.partitions = partitions;
+    }
+
+    @Override
+    public CompletableFuture<Object> request(String topic, String key, Object message) {
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        topic(topic).enqueue(key, new Envelope(key, message, reply));
+        return reply;
+    }
+
+    @Override
+    public Subscription subscribe(String topic, MessageHandler handler) {
+        TopicPartitions partitions = topic(topic);
+        partitions.start(handler);
+        return partitions::stop;
+    }
+
+    @Override
+    public void close() {
+        topics.values().forEach(TopicPartitions::stop);
+    }
+
+    private TopicPartitions topic(String name) {
+        return topics.computeIfAbsent(name, n -> new TopicPartitions(n, partitions));
+    }
+
+    private record Envelope(String key, Object message, CompletableFuture<Object> reply) {}
+
+    private static final class TopicPartitions {
+        private final String name;
+        private final BlockingQueue<Envelope>[] queues;
+        private final Thread[] threads;
+
+        @SuppressWarnings("unchecked")
+        TopicPartitions(String name, int count) {
+            this.name = name;
+            this.queues = new BlockingQueue[count];
+            this.threads = new Thread[count];
+            for (int i = 0; i < count; i++) {
+                queues[i] = new LinkedBlockingQueue<>();
+            }
+        }
+
+        void enqueue(String key, Envelope envelope) {
+            queues[Partitioning.partitionOf(key, queues.length)].add(envelope);
+        }
+
+        synchronized void start(MessageHandler handler) {
+            if (threads[0] != null) {
+                throw new IllegalStateException("topic " + name + " already has a handler");
+            }
+            for (int i = 0; i < queues.length; i++) {
+                BlockingQueue<Envelope> queue = queues[i];
+                threads[i] = Thread.ofVirtual().name(name + "-" + i).start(() -> drain(queue, handler));
+            }
+        }
+
+        synchronized void stop() {
+            for (int i = 0; i < threads.length; i++) {
+                if (threads[i] != null) {
+                    threads[i].interrupt();
+                    threads[i] = null;
+                }
+            }
+        }
+
+        private void drain(BlockingQueue<Envelope> queue, MessageHandler handler) {
+            while (!Thread.currentThread().isInterrupted()) {
+                Envelope envelope;
+                try {
+                    envelope = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                deliver(envelope, handler);
+            }
+        }
+
+        private void deliver(Envelope envelope, MessageHandler handler) {
+            try {
+                CompletionStage<?> stage = handler.handle(envelope.key(), envelope.message());
+                stage.whenComplete((value, error) -> {
+                    if (error != null) {
+                        envelope.reply().completeExceptionally(PerduraException.unwrap(error));
+                    } else {
+                        envelope.reply().complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                PerduraException error = PerduraException.unwrap(e);
+                if (error.errorType() == ErrorType.INTERNAL) {
+                    log.error("handler of {} failed", name, e);
+                }
+                envelope.reply().completeExceptionally(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.perdura.common.service;
+
+import io.perdura.common.messaging.MessageHandler;
+import io.perdura.common.service.HistoryRequest.*;
+import java.util.concurrent.CompletionStage;
+
+/** Delivers messages from the bus to a {@link HistoryService} implementation. */
+public final class HistoryRequestHandler implements MessageHandler {
+
+    private final HistoryService history;
+
+    public HistoryRequestHandler(HistoryService history) {
+        this.history = history;
+    }
+
+    @Override
+    public CompletionStage<?> handle(String key, Object message) {
+        return switch ((HistoryRequest) message) {
+            case StartWorkflowExecution r -> history.startWorkflowExecution(r);
+            case SignalWorkflowExecution r -> history.signalWorkflowExecution(r);
+            case TerminateWorkflowExecution r -> history.terminateWorkflowExecution(r);
+            case DescribeWorkflowExecution r -> history.describeWorkflowExecution(r);
+            case GetWorkflowExecutionHistory r -> history.getWorkflowExecutionHistory(r);
+            case GetWorkflowExecutionResult r -> history.getWorkflowExecutionResult(r);
+            case ListWorkflowExecutions r -> history.listWorkflowExecutions(r);
+            case RecordWorkflowTaskStarted r -> history.recordWorkflowTaskStarted(r);
+            case RecordActivityTaskStarted r -> history.recordActivityTaskStarted(r);
+            case RespondWorkflowTaskCompleted r -> history.respondWorkflowTaskCompleted(r);
+            case RespondWorkflowTaskFailed r -> history.respondWorkflowTaskFailed(r);
+            case RespondActivityTaskCompleted r -> history.respondActivityTaskCompleted(r);
+            case RespondActivityTaskFailed r -> history.respondActivityTaskFailed(r);
+            case RecordActivityTaskHeartbeat r -> history.recordActivityTaskHeartbeat(r);
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package io.perdura.common.service;
+
+import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.HeartbeatResponse;
+import io.perdura.common.api.HistoryPage;
+import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.WorkflowExecutionDescription;
+import io.perdura.common.api.WorkflowExecutionPage;
+import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.service.HistoryRequest.*;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What history-service does. Implemented by the history engine, and by {@link HistoryClient} for
+ * callers in other services, which reach the engine over the {@link
+ * io.perdura.common.messaging.MessageBus}.
+ */
+public interface HistoryService {
+
+    CompletableFuture<StartWorkflowResponse> startWorkflowExecution(StartWorkflowExecution request);
+
+    CompletableFuture<Void> signalWorkflowExecution(SignalWorkflowExecution request);
+
+    CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request);
+
+    CompletableFuture<WorkflowExecutionDescription> describeWorkflowExecution(DescribeWorkflowExecution request);
+
+    CompletableFuture<HistoryPage> getWorkflowExecutionHistory(GetWorkflowExecutionHistory request);
+
+    CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request);
+
+    CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request);
+
+    /** The task with its whole history; fails with TASK_NOT_FOUND when it is no longer current. */
+    CompletableFuture<WorkflowTask> recordWorkflowTaskStarted(RecordWorkflowTaskStarted request);
+
+    /** Fails with TASK_NOT_FOUND when the attempt is no longer current. */
+    CompletableFuture<ActivityTask> recordActivityTaskStarted(RecordActivityTaskStarted request);
+
+    CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request);
+
+    CompletableFuture<Void> respondWorkflowTaskFailed(RespondWorkflowTaskFailed request);
+
+    CompletableFuture<Void> respondActivityTaskCompleted(RespondActivityTaskCompleted request);
+
+    CompletableFuture<Void> respondActivityTaskFailed(RespondActivityTaskFailed request);
+
+    CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request);
+}

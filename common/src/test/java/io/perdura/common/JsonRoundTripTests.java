@@ -1,0 +1,48 @@
+package io.perdura.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perdura.common.command.Command;
+import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.EventType;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class JsonRoundTripTests {
+
+    @Test
+    void historyEventCarriesItsTypeBesideTheAttributes() {
+        HistoryEvent event = new HistoryEvent(
+                5,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.TimerStarted("1", Duration.ofSeconds(5), 4));
+
+        String json = Json.write(event);
+        JsonNode tree = Json.read(json, JsonNode.class);
+
+        assertThat(tree.get("eventType").asString()).isEqualTo("TimerStarted");
+        assertThat(tree.get("eventTime").asString()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(tree.get("attributes").get("startToFireTimeout").asString()).isEqualTo("5s");
+        HistoryEvent back = Json.read(json, HistoryEvent.class);
+        assertThat(back).isEqualTo(event);
+        assertThat(back.eventType()).isEqualTo(EventType.TimerStarted);
+    }
+
+    @Test
+    void commandsRoundTripByCommandType() {
+        List<Command> commands = List.of(
+                new Command.StartTimer("t", Duration.ofMillis(1500)),
+                new Command.CompleteWorkflowExecution(Json.tree("done")));
+
+        String json = Json.write(commands.toArray(new Command[0]));
+
+        assertThat(json).contains("\"commandType\":\"StartTimer\"", "\"1500ms\"");
+        Command[] back = Json.read(json, Command[].class);
+        assertThat(back).containsExactlyElementsOf(commands);
+    }
+}
