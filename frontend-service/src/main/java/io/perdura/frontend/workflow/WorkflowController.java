@@ -1,0 +1,214 @@
+package io.perdura.frontend.workflow;
+
+import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.HistoryPage;
+import io.perdura.common.api.StartWorkflowRequest;
+import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.WorkflowExecutionDescription;
+import io.perdura.common.api.WorkflowExecutionPage;
+import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
+import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
+import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
+import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
+import io.perdura.frontend.FrontendProperties;
+import io.perdura.frontend.backend.Backends;
+import io.perdura.frontend.openapi.ProblemResponse;
+import io.perdura.frontend.validation.Validate;
+import io.perdura.frontend.web.RequestMdc;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts workflow executions and reads them: describe, result, history, list. */
+@RestController
+@Tag(name = "Workflows", description = "Start workflow executions and read their state, outcome and history")
+class WorkflowController {
+
+    static final int DEFAULT_HISTORY_PAGE_SIZE = 1000;
+    static final int DEFAULT_LIST_PAGE_SIZE = 100;
+
+    private final Backends backends;
+
+    WorkflowController(Backends backends) {
+        this.backends = backends;
+    }
+
+    @PostMapping(path = ApiPaths.WORKFLOW, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Start a workflow execution",
+            description = "Starts a run of `workflowType` with id `workflowId`. A repeated `requestId` returns the"
+                    + " run it started before; a second start while the workflow id has an open run is rejected.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Started; `Location` points to the run's description",
+            headers = @Header(name = "Location", description = "URL describing the new run"))
+    @ProblemResponse(value = ErrorType.ALREADY_STARTED, when = "the workflow id already has an open run")
+    @ProblemResponse(value = ErrorType.NAMESPACE_NOT_FOUND, when = "the namespace does not exist")
+    ResponseEntity<StartWorkflowResponse> start(
+            @PathVariable @Parameter(description = "Namespace") String namespace,
+            @PathVariable @Parameter(description = "Workflow id chosen by the caller") String workflowId,
+            @RequestBody StartWorkflowRequest body) {
+        Validate.name("namespace", namespace);
+        Validate.name("workflowId", workflowId);
+        StartWorkflowRequest request = Validate.body(body);
+        Validate.name("workflowType", request.workflowType());
+        Validate.name("taskQueue", request.taskQueue());
+        Validate.optionalName("requestId", request.requestId());
+        Validate.positive("workflowExecutionTimeout", request.workflowExecutionTimeout());
+        Validate.positive("workflowRunTimeout", request.workflowRunTimeout());
+        Validate.positive("workflowTaskTimeout", request.workflowTaskTimeout());
+        Validate.retryPolicy(request.retryPolicy());
+        StartWorkflowRequest normalised = new StartWorkflowRequest(
+                request.workflowType(),
+                request.taskQueue(),
+                Validate.arguments("input", request.input()),
+                request.requestId() == null ? UUID.randomUUID().toString() : request.requestId(),
+                request.workflowExecutionTimeout(),
+                request.workflowRunTimeout(),
+                request.workflowTaskTimeout(),
+                request.retryPolicy());
+        StartWorkflowResponse started = backends.await(
+                backends.history()
+                        .startWorkflowExecution(new StartWorkflowExecution(namespace, workflowId, normalised)),
+                "history (start)");
+        RequestMdc.putRunId(started.runId());
+        URI location = URI.create(ApiPaths.expand(ApiPaths.WORKFLOW, namespace, workflowId) + "?runId="
+                + ApiPaths.expand("{runId}", started.runId()));
+        return ResponseEntity.created(location).body(started);
+    }
+
+    @GetMapping(path = ApiPaths.WORKFLOW, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Describe a workflow execution",
+            description = "Status, type, task queue, times, history length and pending work of a run.")
+    @ProblemResponse(value = ErrorType.NOT_FOUND, when = "no such workflow or run")
+    WorkflowExecutionDescription describe(
+            @PathVariable @Parameter(description = "Namespace") String namespace,
+            @PathVariable @Parameter(description = "Workflow id") String workflowId,
+            @RequestParam(required = false) @Parameter(description = "Run id; the latest run when absent")
+                    String runId) {
+        validateExecution(namespace, workflowId, runId);
+        return backends.await(
+                backends.history()
+                        .describeWorkflowExecution(new DescribeWorkflowExecution(namespace, workflowId, runId)),
+                "history (describe)");
+    }
+
+    @GetMapping(path = ApiPaths.WORKFLOW_RESULT, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Wait for the outcome of a workflow execution",
+            description = "Long-polls until the run closes: its result, or its failure with the cause chain. When"
+                    + " `wait` elapses first, answers 202 with status RUNNING; call again to keep waiting.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The run is closed",
+            content = @Content(schema = @Schema(implementation = WorkflowResult.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Still running when the wait elapsed (status RUNNING)",
+            content = @Content(schema = @Schema(implementation = WorkflowResult.class)))
+    @ProblemResponse(value = ErrorType.NOT_FOUND, when = "no such workflow or run")
+    ResponseEntity<WorkflowResult> result(
+            @PathVariable @Parameter(description = "Namespace") String namespace,
+            @PathVariable @Parameter(description = "Workflow id") String workflowId,
+            @RequestParam(required = false) @Parameter(description = "Run id; the latest run when absent") String runId,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "How long to wait for the run to close, e.g. `30s`, `500ms`, `PT1M`;"
+                                    + " default `perdura.frontend.result-wait-default`, at most"
+                                    + " `perdura.frontend.result-wait-max`",
+                            example = "30s")
+                    String wait) {
+        validateExecution(namespace, workflowId, runId);
+        FrontendProperties properties = backends.properties();
+        Duration requested = Validate.duration("wait", wait);
+        Duration waitFor = requested == null ? properties.getResultWaitDefault() : requested;
+        if (waitFor.compareTo(properties.getResultWaitMax()) > 0) {
+            waitFor = properties.getResultWaitMax();
+        }
+        WorkflowResult result = backends.awaitLong(
+                backends.history()
+                        .getWorkflowExecutionResult(
+                                new GetWorkflowExecutionResult(namespace, workflowId, runId, waitFor)),
+                waitFor,
+                "history (result)");
+        HttpStatus status = result.status() == WorkflowStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(result);
+    }
+
+    @GetMapping(path = ApiPaths.WORKFLOW_HISTORY, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Read the event history of a workflow execution",
+            description = "Events in order (`eventId` 1, 2, 3 …), one page at a time; pass `nextPageToken` from"
+                    + " the previous page to read on. The last page has no `nextPageToken`.")
+    @ProblemResponse(value = ErrorType.NOT_FOUND, when = "no such workflow or run")
+    HistoryPage history(
+            @PathVariable @Parameter(description = "Namespace") String namespace,
+            @PathVariable @Parameter(description = "Workflow id") String workflowId,
+            @RequestParam(required = false) @Parameter(description = "Run id; the latest run when absent") String runId,
+            @RequestParam(required = false) @Parameter(description = "Events per page, 1..1000 (default 1000)")
+                    Integer pageSize,
+            @RequestParam(required = false)
+                    @Parameter(description = "Token of the page to read, from the previous page")
+                    String nextPageToken) {
+        validateExecution(namespace, workflowId, runId);
+        int size = Validate.pageSize(pageSize, DEFAULT_HISTORY_PAGE_SIZE);
+        return backends.await(
+                backends.history()
+                        .getWorkflowExecutionHistory(
+                                new GetWorkflowExecutionHistory(namespace, workflowId, runId, size, nextPageToken)),
+                "history (history)");
+    }
+
+    @GetMapping(path = ApiPaths.WORKFLOWS, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "List workflow executions",
+            description = "Runs of the namespace, newest first, optionally filtered by status and workflow type.")
+    @ProblemResponse(value = ErrorType.NAMESPACE_NOT_FOUND, when = "the namespace does not exist")
+    WorkflowExecutionPage list(
+            @PathVariable @Parameter(description = "Namespace") String namespace,
+            @RequestParam(required = false) @Parameter(description = "Only runs with this status")
+                    WorkflowStatus status,
+            @RequestParam(required = false) @Parameter(description = "Only runs of this workflow type")
+                    String workflowType,
+            @RequestParam(required = false) @Parameter(description = "Runs per page, 1..1000 (default 100)")
+                    Integer pageSize,
+            @RequestParam(required = false)
+                    @Parameter(description = "Token of the page to read, from the previous page")
+                    String nextPageToken) {
+        Validate.name("namespace", namespace);
+        Validate.optionalName("workflowType", workflowType);
+        int size = Validate.pageSize(pageSize, DEFAULT_LIST_PAGE_SIZE);
+        return backends.await(
+                backends.history()
+                        .listWorkflowExecutions(
+                                new ListWorkflowExecutions(namespace, status, workflowType, size, nextPageToken)),
+                "history (list)");
+    }
+
+    static void validateExecution(String namespace, String workflowId, String runId) {
+        Validate.name("namespace", namespace);
+        Validate.name("workflowId", workflowId);
+        Validate.optionalName("runId", runId);
+    }
+}
