@@ -1,0 +1,64 @@
+package io.perdura.matching;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of matching-service, under {@code perdura.matching}. */
+@ConfigurationProperties("perdura.matching")
+public class MatchingProperties {
+
+    /** How many backlog tasks of one task queue are read from the database, and held in memory, at a time. */
+    private int backlogReadBatchSize = 100;
+
+    /** How long to wait before reading a task queue's backlog again after a failed read. */
+    private Duration backlogRetryDelay = Duration.ofSeconds(1);
+
+    /** How long a long poll waits for a task when the request names no timeout. */
+    private Duration pollTimeout = Duration.ofSeconds(60);
+
+    /** How long a query waits for a worker's answer when the request names no timeout. */
+    private Duration queryTimeout = Duration.ofSeconds(10);
+
+    /** How many history events are fetched per request when building a query task. */
+    private int queryHistoryPageSize = 1000;
+
+    public int getBacklogReadBatchSize() {
+        return backlogReadBatchSize;
+    }
+
+    public void setBacklogReadBatchSize(int backlogReadBatchSize) {
+        this.backlogReadBatchSize = backlogReadBatchSize;
+    }
+
+    public Duration getBacklogRetryDelay() {
+        return backlogRetryDelay;
+    }
+
+    public void setBacklogRetryDelay(Duration backlogRetryDelay) {
+        this.backlogRetryDelay = backlogRetryDelay;
+    }
+
+    public Duration getPollTimeout() {
+        return pollTimeout;
+    }
+
+    public void setPollTimeout(Duration pollTimeout) {
+        this.pollTimeout = pollTimeout;
+    }
+
+    public Duration getQueryTimeout() {
+        return queryTimeout;
+    }
+
+    public void setQueryTimeout(Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
+    }
+
+    public int getQueryHistoryPageSize() {
+        return queryHistoryPageSize;
+    }
+
+    public void setQueryHistoryPageSize(int queryHistoryPageSize) {
+        this.queryHistoryPageSize = queryHistoryPageSize;
+    }
+}

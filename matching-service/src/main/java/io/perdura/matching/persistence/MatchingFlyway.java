@@ -1,0 +1,32 @@
+package io.perdura.matching.persistence;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Migrates matching's schema with its own history table, so that it can share a database with the
+ * other services.
+ */
+public final class MatchingFlyway {
+
+    /** Where matching's migrations live. */
+    public static final String LOCATION = "classpath:db/migration/matching";
+
+    /** Flyway's history table for matching. */
+    public static final String TABLE = "flyway_matching_schema";
+
+    private MatchingFlyway() {}
+
+    /** Applies every pending migration of matching to {@code dataSource}. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table(TABLE)
+                // the database may already hold other services' tables: baseline below V1 so V1 still runs
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,221 @@
+package io.perdura.matching.taskqueue;
+
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.CompleteQueryTaskRequest;
+import io.perdura.common.api.QueryResponse;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import io.perdura.common.service.HistoryRequest.RecordActivityTaskStarted;
+import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
+import io.perdura.common.service.HistoryService;
+import io.perdura.common.service.MatchingRequest;
+import io.perdura.common.service.MatchingRequest.*;
+import io.perdura.common.service.MatchingService;
+import io.perdura.matching.MatchingProperties;
+import io.perdura.matching.persistence.ScheduledTask;
+import io.perdura.matching.persistence.TaskBacklogStore;
+import io.perdura.matching.persistence.TaskQueueKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The matching engine: one {@link TaskQueue} per (namespace, name, kind), created on first use;
+ * sync match, durable backlog and long polls there, and pending queries here. Every method returns
+ * at once and completes later; none waits on history or the database.
+ */
+public final class MatchingEngine implements MatchingService, AutoCloseable {
+
+    private final HistoryService history;
+    private final TaskBacklogStore store;
+    private final MatchingProperties properties;
+    private final MatchingRuntime runtime;
+    private final QueryTasks queryTasks;
+    private final Map<TaskQueueKey, TaskQueue> queues = new ConcurrentHashMap<>();
+    private final Map<String, PendingQuery> pendingQueries = new ConcurrentHashMap<>();
+
+    public MatchingEngine(
+            HistoryService history, TaskBacklogStore store, MatchingProperties properties, MeterRegistry registry) {
+        this.history = history;
+        this.store = store;
+        this.properties = properties;
+        this.runtime = new MatchingRuntime(
+                properties.getBacklogReadBatchSize(), properties.getBacklogRetryDelay(), new MatchingMetrics(registry));
+        this.queryTasks = new QueryTasks(history, properties.getQueryHistoryPageSize());
+    }
+
+    /** Starts reading the backlog of every queue that has one, so that it is served first. */
+    public void start() {
+        store.queuesWithBacklog().forEach(key -> queue(key).prefetch());
+    }
+
+    @Override
+    public CompletableFuture<Void> addWorkflowTask(AddWorkflowTask request) {
+        TaskQueueKey key = key(request);
+        requireText(request.workflowId(), "workflowId");
+        requireText(request.runId(), "runId");
+        return queue(key).add(new ScheduledTask(request.workflowId(), request.runId(), request.scheduledEventId(), 0));
+    }
+
+    @Override
+    public CompletableFuture<Void> addActivityTask(AddActivityTask request) {
+        TaskQueueKey key = key(request);
+        requireText(request.workflowId(), "workflowId");
+        requireText(request.runId(), "runId");
+        return queue(key)
+                .add(new ScheduledTask(
+                        request.workflowId(), request.runId(), request.scheduledEventId(), request.attempt()));
+    }
+
+    @Override
+    public CompletableFuture<WorkflowTask> pollWorkflowTaskQueue(PollWorkflowTaskQueue request) {
+        TaskQueueKey key = key(request);
+        return queue(key)
+                .poll(pollRequestId(request.pollRequestId()), request.identity(), pollTimeout(request.timeout()))
+                .thenApply(task -> {
+                    runtime.metrics().polled(key, task == null ? "empty" : "task");
+                    return (WorkflowTask) task;
+                });
+    }
+
+    @Override
+    public CompletableFuture<ActivityTask> pollActivityTaskQueue(PollActivityTaskQueue request) {
+        TaskQueueKey key = key(request);
+        return queue(key)
+                .poll(pollRequestId(request.pollRequestId()), request.identity(), pollTimeout(request.timeout()))
+                .thenApply(task -> {
+                    runtime.metrics().polled(key, task == null ? "empty" : "task");
+                    return (ActivityTask) task;
+                });
+    }
+
+    @Override
+    public CompletableFuture<QueryResponse> queryWorkflow(QueryWorkflow request) {
+        TaskQueueKey key = key(request);
+        requireText(request.workflowId(), "workflowId");
+        if (request.query() == null || request.query().queryType() == null) {
+            throw PerduraException.invalidArgument("queryType is required");
+        }
+        Duration timeout = request.timeout() == null || !request.timeout().isPositive()
+                ? properties.getQueryTimeout()
+                : request.timeout();
+        PendingQuery query = new PendingQuery(UUID.randomUUID().toString(), key, request);
+        pendingQueries.put(query.queryId(), query);
+        try {
+            query.timeout(runtime.timer().schedule(() -> expire(query, timeout), timeout.toNanos(), NANOSECONDS));
+        } catch (RuntimeException e) {
+            pendingQueries.remove(query.queryId());
+            throw new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping");
+        }
+        queryTasks.build(query).whenComplete((task, error) -> {
+            if (error != null) {
+                pendingQueries.remove(query.queryId(), query);
+                query.fail(PerduraException.unwrap(error));
+            } else if (!query.isDone()) {
+                query.task(task);
+                queue(key).addQuery(query);
+            }
+        });
+        return query.result();
+    }
+
+    @Override
+    public CompletableFuture<Void> respondQueryTaskCompleted(RespondQueryTaskCompleted request) {
+        PendingQuery query = request.queryId() == null ? null : pendingQueries.remove(request.queryId());
+        if (query == null) {
+            return CompletableFuture.failedFuture(new PerduraException(
+                    ErrorType.TASK_NOT_FOUND,
+                    "query " + request.queryId() + " is not pending (answered or timed out)"));
+        }
+        CompleteQueryTaskRequest answer = request.request();
+        if (answer != null && answer.failure() != null) {
+            runtime.metrics().queryEnded(query.queue(), "failed");
+            query.fail(new PerduraException(
+                    ErrorType.QUERY_FAILED, answer.failure().message()));
+        } else {
+            runtime.metrics().queryEnded(query.queue(), "answered");
+            query.complete(new QueryResponse(answer == null ? null : answer.result()));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Answers waiting polls with no task, fails pending queries and stops the timers. */
+    @Override
+    public void close() {
+        queues.values().forEach(TaskQueue::close);
+        pendingQueries
+                .values()
+                .forEach(query -> query.fail(new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping")));
+        pendingQueries.clear();
+        runtime.close();
+    }
+
+    private void expire(PendingQuery query, Duration timeout) {
+        if (!pendingQueries.remove(query.queryId(), query)) {
+            return;
+        }
+        queue(query.queue()).removeQuery(query);
+        runtime.metrics().queryEnded(query.queue(), "timed-out");
+        QueryWorkflow request = query.request();
+        query.fail(new PerduraException(
+                ErrorType.TIMEOUT,
+                "no worker answered the query " + request.query().queryType() + " of workflow " + request.workflowId()
+                        + " on task queue " + request.taskQueue() + " within " + timeout));
+    }
+
+    private TaskQueue queue(TaskQueueKey key) {
+        return queues.computeIfAbsent(key, k -> new TaskQueue(k, starter(k), store, runtime));
+    }
+
+    private TaskStarter starter(TaskQueueKey key) {
+        return switch (key.kind()) {
+            case WORKFLOW ->
+                (task, poller) -> history.recordWorkflowTaskStarted(new RecordWorkflowTaskStarted(
+                                key.namespace(),
+                                task.workflowId(),
+                                task.runId(),
+                                key.name(),
+                                task.scheduledEventId(),
+                                poller.pollRequestId(),
+                                poller.identity()))
+                        .thenApply(Object.class::cast);
+            case ACTIVITY ->
+                (task, poller) -> history.recordActivityTaskStarted(new RecordActivityTaskStarted(
+                                key.namespace(),
+                                task.workflowId(),
+                                task.runId(),
+                                key.name(),
+                                task.scheduledEventId(),
+                                task.attempt(),
+                                poller.pollRequestId(),
+                                poller.identity()))
+                        .thenApply(Object.class::cast);
+        };
+    }
+
+    private Duration pollTimeout(Duration requested) {
+        return requested == null || requested.isNegative() ? properties.getPollTimeout() : requested;
+    }
+
+    private static String pollRequestId(String requested) {
+        return requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested;
+    }
+
+    private static TaskQueueKey key(MatchingRequest request) {
+        requireText(request.namespace(), "namespace");
+        requireText(request.taskQueue(), "taskQueue");
+        return new TaskQueueKey(request.namespace(), request.taskQueue(), request.kind());
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw PerduraException.invalidArgument(name + " is required");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.perdura.matching.taskqueue;
+
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * What every task queue of one engine shares: the timer of long polls and queries, the executor of
+ * store calls (so that no message-bus thread waits on the database), settings and metrics.
+ */
+final class MatchingRuntime implements AutoCloseable {
+
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService storeExecutor;
+    private final int readBatchSize;
+    private final Duration retryDelay;
+    private final MatchingMetrics metrics;
+
+    MatchingRuntime(int readBatchSize, Duration retryDelay, MatchingMetrics metrics) {
+        if (readBatchSize < 1) {
+            throw new IllegalArgumentException("backlog read batch size must be >= 1");
+        }
+        this.timer = new ScheduledThreadPoolExecutor(
+                1,
+                Thread.ofPlatform().name("perdura-matching-timer").daemon(true).factory());
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.storeExecutor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("perdura-matching-store-", 0).factory());
+        this.readBatchSize = readBatchSize;
+        this.retryDelay = retryDelay;
+        this.metrics = metrics;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    int readBatchSize() {
+        return readBatchSize;
+    }
+
+    MatchingMetrics metrics() {
+        return metrics;
+    }
+
+    /** Runs a store call off the caller's thread. */
+    <T> CompletableFuture<T> onStoreExecutor(Supplier<T> call) {
+        try {
+            return CompletableFuture.supplyAsync(call, storeExecutor);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping"));
+        }
+    }
+
+    /** Runs {@code action} after the retry delay, unless the engine has stopped. */
+    void later(Runnable action) {
+        try {
+            timer.schedule(action, retryDelay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            // stopped: nothing to retry
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        storeExecutor.shutdown();
+        try {
+            storeExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package io.perdura.matching.taskqueue;
+
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import io.perdura.matching.persistence.BacklogTask;
+import io.perdura.matching.persistence.ScheduledTask;
+import io.perdura.matching.persistence.TaskBacklogStore;
+import io.perdura.matching.persistence.TaskQueueKey;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One task queue: its waiting long polls, its pending queries and an in-memory window over its
+ * durable backlog. A task added while a poller waits goes straight to that poller (sync match,
+ * nothing written); otherwise it is stored first and acknowledged after. The window holds at most
+ * one read batch of the oldest stored tasks, refilled from the store in id order (FIFO).
+ *
+ * <p>Thread-safe; the lock is held only for in-memory bookkeeping, never across a call to history
+ * or the store, so no caller thread (a message-bus partition) is ever blocked.
+ */
+final class TaskQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskQueue.class);
+
+    private final TaskQueueKey key;
+    private final TaskStarter starter;
+    private final TaskBacklogStore store;
+    private final MatchingRuntime runtime;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Poller> pollers = new ArrayDeque<>();
+    private final ArrayDeque<PendingQuery> queries = new ArrayDeque<>();
+    /** Stored tasks not handed out yet, by id; every id here is at most {@link #readLevel}. */
+    private final TreeMap<Long, ScheduledTask> window = new TreeMap<>();
+    /** Adds not acknowledged yet, so that a repeated add shares the first one's outcome. */
+    private final Map<ScheduledTask, CompletableFuture<Void>> adding = new HashMap<>();
+
+    private final List<BacklogTask> storedWhileReading = new ArrayList<>();
+    private long readLevel;
+    private boolean backlogUnread = true;
+    private boolean reading;
+    private boolean closed;
+
+    TaskQueue(TaskQueueKey key, TaskStarter starter, TaskBacklogStore store, MatchingRuntime runtime) {
+        this.key = key;
+        this.starter = starter;
+        this.store = store;
+        this.runtime = runtime;
+    }
+
+    TaskQueueKey key() {
+        return key;
+    }
+
+    /** Completes once the task is recorded started for a poller, or durable in the backlog. */
+    CompletableFuture<Void> add(ScheduledTask task) {
+        Poller poller;
+        CompletableFuture<Void> acknowledged;
+        lock.lock();
+        try {
+            if (closed) {
+                return CompletableFuture.failedFuture(unavailable("matching is stopping"));
+            }
+            CompletableFuture<Void> earlier = adding.get(task);
+            if (earlier != null) {
+                runtime.metrics().taskAdded(key, "duplicate");
+                return earlier.copy();
+            }
+            acknowledged = new CompletableFuture<>();
+            adding.put(task, acknowledged);
+            poller = nextWaitingPoller();
+        } finally {
+            lock.unlock();
+        }
+        if (poller != null) {
+            syncMatch(task, acknowledged, poller);
+        } else {
+            persist(task, acknowledged);
+        }
+        return acknowledged;
+    }
+
+    /** Completes with a task, a query task, or null once {@code timeout} has elapsed. */
+    CompletableFuture<Object> poll(String pollRequestId, String identity, Duration timeout) {
+        Poller poller = new Poller(pollRequestId, identity, System.nanoTime() + timeout.toNanos());
+        lock.lock();
+        try {
+            if (closed) {
+                return CompletableFuture.completedFuture(null);
+            }
+            pollers.addLast(poller);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            poller.timeout(runtime.timer().schedule(() -> expire(poller), timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (RuntimeException e) {
+            expire(poller);
+        }
+        dispatch();
+        return poller.result();
+    }
+
+    /** Queues a query task (its history fetched) for the next poller; queries go before tasks. */
+    void addQuery(PendingQuery query) {
+        lock.lock();
+        try {
+            if (closed) {
+                query.fail(unavailable("matching is stopping"));
+                return;
+            }
+            queries.addLast(query);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    void removeQuery(PendingQuery query) {
+        lock.lock();
+        try {
+            queries.remove(query);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts reading the stored backlog if it has not been read yet. */
+    void prefetch() {
+        dispatch();
+    }
+
+    /** Answers every waiting poll with no task and fails every waiting query. */
+    void close() {
+        List<Poller> waiting;
+        List<PendingQuery> waitingQueries;
+        lock.lock();
+        try {
+            closed = true;
+            waiting = new ArrayList<>(pollers);
+            waitingQueries = new ArrayList<>(queries);
+            pollers.clear();
+            queries.clear();
+        } finally {
+            lock.unlock();
+        }
+        waiting.forEach(poller -> poller.complete(null));
+        waitingQueries.forEach(query -> query.fail(unavailable("matching is stopping")));
+    }
+
+    private void syncMatch(ScheduledTask task, CompletableFuture<Void> acknowledged, Poller poller) {
+        start(task, poller).whenComplete((started, error) -> {
+            if (error == null) {
+                poller.complete(started);
+                acknowledge(task, acknowledged);
+                runtime.metrics().taskAdded(key, "sync-match");
+            } else if (isStale(error)) {
+                acknowledge(task, acknowledged);
+                runtime.metrics().taskAdded(key, "stale");
+                offer(poller);
+            } else {
+                warn("could not record a task started, storing it in the backlog instead", task, error);
+                persist(task, acknowledged);
+                offer(poller);
+            }
+        });
+    }
+
+    private void persist(ScheduledTask task, CompletableFuture<Void> acknowledged) {
+        runtime.onStoreExecutor(() -> store.insert(key, task)).whenComplete((id, error) -> {
+            if (error != null) {
+                warn("could not store a task in the backlog", task, error);
+                lock.lock();
+                try {
+                    adding.remove(task, acknowledged);
+                } finally {
+                    lock.unlock();
+                }
+                acknowledged.completeExceptionally(unavailable("could not store the task: " + error.getMessage()));
+                return;
+            }
+            stored(task, acknowledged, id);
+            acknowledged.complete(null);
+            runtime.metrics().taskAdded(key, id.isPresent() ? "backlog" : "duplicate");
+            dispatch();
+        });
+    }
+
+    private void stored(ScheduledTask task, CompletableFuture<Void> acknowledged, OptionalLong id) {
+        lock.lock();
+        try {
+            adding.remove(task, acknowledged);
+            if (id.isPresent()) {
+                place(new BacklogTask(id.getAsLong(), task));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts a newly stored task in the window, or leaves it to a later read. Holds the lock. */
+    private void place(BacklogTask row) {
+        if (reading) {
+            storedWhileReading.add(row);
+        } else if (row.id() <= readLevel) {
+            window.put(row.id(), row.task());
+        } else if (!backlogUnread && window.size() < runtime.readBatchSize()) {
+            window.put(row.id(), row.task());
+            readLevel = row.id();
+        } else {
+            backlogUnread = true;
+        }
+    }
+
+    /** Hands queries, then stored tasks, to waiting pollers, and refills the window when empty. */
+    private void dispatch() {
+        List<Runnable> actions = new ArrayList<>(2);
+        lock.lock();
+        try {
+            while (!pollers.isEmpty()) {
+                Poller poller = pollers.peekFirst();
+                if (poller.isDone()) {
+                    pollers.pollFirst();
+                    continue;
+                }
+                PendingQuery query = nextQuery();
+                if (query != null) {
+                    pollers.pollFirst();
+                    actions.add(() -> deliverQuery(query, poller));
+                    continue;
+                }
+                Map.Entry<Long, ScheduledTask> next = window.pollFirstEntry();
+                if (next == null) {
+                    break;
+                }
+                pollers.pollFirst();
+                BacklogTask row = new BacklogTask(next.getKey(), next.getValue());
+                actions.add(() -> matchStored(row, poller));
+            }
+            if (window.isEmpty() && backlogUnread && !reading && !closed) {
+                reading = true;
+                long after = readLevel;
+                actions.add(() -> readBacklog(after));
+            }
+        } finally {
+            lock.unlock();
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    private void deliverQuery(PendingQuery query, Poller poller) {
+        poller.complete(query.task());
+        runtime.metrics().queryDelivered(key);
+    }
+
+    private void matchStored(BacklogTask row, Poller poller) {
+        start(row.task(), poller).whenComplete((started, error) -> {
+            if (error == null) {
+                poller.complete(started);
+                delete(row);
+            } else if (isStale(error)) {
+                delete(row);
+                offer(poller);
+            } else {
+                warn("could not record a stored task started", row.task(), error);
+                lock.lock();
+                try {
+                    window.put(row.id(), row.task());
+                } finally {
+                    lock.unlock();
+                }
+                poller.fail(PerduraException.unwrap(error));
+            }
+        });
+    }
+
+    private void readBacklog(long after) {
+        runtime.onStoreExecutor(() -> store.read(key, after, runtime.readBatchSize()))
+                .whenComplete((rows, error) -> {
+                    lock.lock();
+                    try {
+                        reading = false;
+                        if (error == null) {
+                            for (BacklogTask row : rows) {
+                                window.put(row.id(), row.task());
+                                readLevel = Math.max(readLevel, row.id());
+                            }
+                            backlogUnread = rows.size() >= runtime.readBatchSize();
+                        }
+                        storedWhileReading.forEach(this::place);
+                        storedWhileReading.clear();
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (error == null) {
+                        dispatch();
+                    } else {
+                        warn("could not read the backlog, retrying", null, error);
+                        runtime.later(this::dispatch);
+                    }
+                });
+    }
+
+    private void delete(BacklogTask row) {
+        runtime.onStoreExecutor(() -> {
+                    store.delete(row.id());
+                    return null;
+                })
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        // the row is read again after a restart and dropped then as stale
+                        warn("could not delete a started task from the backlog", row.task(), error);
+                    }
+                });
+    }
+
+    /** Puts back a poller whose match fell through; it waits again unless its time is up. */
+    private void offer(Poller poller) {
+        if (poller.isDone()) {
+            return;
+        }
+        boolean waiting = false;
+        lock.lock();
+        try {
+            if (!closed && !poller.isExpired()) {
+                pollers.addFirst(poller);
+                waiting = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (waiting) {
+            dispatch();
+        } else {
+            poller.complete(null);
+        }
+    }
+
+    private void expire(Poller poller) {
+        boolean waiting;
+        lock.lock();
+        try {
+            waiting = pollers.remove(poller);
+        } finally {
+            lock.unlock();
+        }
+        if (waiting) {
+            poller.complete(null);
+        }
+    }
+
+    private void acknowledge(ScheduledTask task, CompletableFuture<Void> acknowledged) {
+        lock.lock();
+        try {
+            adding.remove(task, acknowledged);
+        } finally {
+            lock.unlock();
+        }
+        acknowledged.complete(null);
+    }
+
+    private CompletableFuture<Object> start(ScheduledTask task, Poller poller) {
+        try {
+            return starter.start(task, poller);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Holds the lock. */
+    private Poller nextWaitingPoller() {
+        Poller poller;
+        do {
+            poller = pollers.pollFirst();
+        } while (poller != null && poller.isDone());
+        return poller;
+    }
+
+    /** Holds the lock. */
+    private PendingQuery nextQuery() {
+        while (!queries.isEmpty() && queries.peekFirst().isDone()) {
+            queries.pollFirst();
+        }
+        return queries.pollFirst();
+    }
+
+    private static boolean isStale(Throwable error) {
+        ErrorType type = PerduraException.unwrap(error).errorType();
+        return type == ErrorType.TASK_NOT_FOUND || type == ErrorType.NOT_FOUND;
+    }
+
+    private static PerduraException unavailable(String message) {
+        return new PerduraException(ErrorType.UNAVAILABLE, message);
+    }
+
+    private void warn(String message, ScheduledTask task, Throwable error) {
+        try (var namespace = MDC.putCloseable("namespace", key.namespace());
+                var taskQueue = MDC.putCloseable("taskQueue", key.name())) {
+            if (task != null) {
+                MDC.put("workflowId", task.workflowId());
+                MDC.put("runId", task.runId());
+            }
+            log.warn(
+                    "{} ({} {}): {}",
+                    message,
+                    key,
+                    task,
+                    PerduraException.unwrap(error).getMessage());
+        } finally {
+            MDC.remove("workflowId");
+            MDC.remove("runId");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Task queues: waiting long polls, sync match of new tasks to them, the in-memory view of each
+ * queue's durable backlog, and pending queries. {@link io.perdura.matching.taskqueue.MatchingEngine}
+ * is the entry point.
+ */
+package io.perdura.matching.taskqueue;
