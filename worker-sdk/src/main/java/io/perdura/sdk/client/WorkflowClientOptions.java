@@ -1,0 +1,88 @@
+package io.perdura.sdk.client;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Where the client finds the Perdura frontend and who it says it is. */
+public final class WorkflowClientOptions {
+
+    private final String target;
+    private final String namespace;
+    private final String identity;
+    private final Duration connectTimeout;
+
+    private WorkflowClientOptions(Builder b) {
+        this.target = b.target.endsWith("/") ? b.target.substring(0, b.target.length() - 1) : b.target;
+        this.namespace = b.namespace;
+        this.identity = b.identity != null ? b.identity : defaultIdentity();
+        this.connectTimeout = b.connectTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    public static WorkflowClientOptions getDefaultInstance() {
+        return new Builder().build();
+    }
+
+    /** Base URL of the frontend, e.g. {@code http://localhost:7233}. */
+    public String getTarget() {
+        return target;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public String getIdentity() {
+        return identity;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    private static String defaultIdentity() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /** Builds {@link WorkflowClientOptions}. */
+    public static final class Builder {
+        private String target = "http://localhost:7233";
+        private String namespace = "default";
+        private String identity;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        private Builder() {}
+
+        public Builder setTarget(String target) {
+            this.target = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        public Builder setNamespace(String namespace) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
+        public Builder setIdentity(String identity) {
+            this.identity = identity;
+            return this;
+        }
+
+        public Builder setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        public WorkflowClientOptions build() {
+            return new WorkflowClientOptions(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.perdura.sdk.worker;
+
+/** Concurrency and caching limits of one {@link Worker}. */
+public final class WorkerOptions {
+
+    private final int workflowPollers;
+    private final int activityPollers;
+    private final int maxConcurrentActivityExecutions;
+    private final int maxConcurrentWorkflowTasks;
+    private final int workflowCacheSize;
+
+    private WorkerOptions(Builder b) {
+        this.workflowPollers = b.workflowPollers;
+        this.activityPollers = b.activityPollers;
+        this.maxConcurrentActivityExecutions = b.maxConcurrentActivityExecutions;
+        this.maxConcurrentWorkflowTasks = b.maxConcurrentWorkflowTasks;
+        this.workflowCacheSize = b.workflowCacheSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    public static WorkerOptions getDefaultInstance() {
+        return new Builder().build();
+    }
+
+    public int getWorkflowPollers() {
+        return workflowPollers;
+    }
+
+    public int getActivityPollers() {
+        return activityPollers;
+    }
+
+    public int getMaxConcurrentActivityExecutions() {
+        return maxConcurrentActivityExecutions;
+    }
+
+    public int getMaxConcurrentWorkflowTasks() {
+        return maxConcurrentWorkflowTasks;
+    }
+
+    public int getWorkflowCacheSize() {
+        return workflowCacheSize;
+    }
+
+    /** Builds {@link WorkerOptions}. */
+    public static final class Builder {
+        private int workflowPollers = 2;
+        private int activityPollers = 2;
+        private int maxConcurrentActivityExecutions = 200;
+        private int maxConcurrentWorkflowTasks = 200;
+        private int workflowCacheSize = 600;
+
+        private Builder() {}
+
+        /** Long polls kept open for workflow tasks (default 2). */
+        public Builder setWorkflowPollers(int workflowPollers) {
+            this.workflowPollers = positive(workflowPollers, "workflowPollers");
+            return this;
+        }
+
+        /** Long polls kept open for activity tasks (default 2). */
+        public Builder setActivityPollers(int activityPollers) {
+            this.activityPollers = positive(activityPollers, "activityPollers");
+            return this;
+        }
+
+        /** Activities run at the same time (default 200). */
+        public Builder setMaxConcurrentActivityExecutions(int max) {
+            this.maxConcurrentActivityExecutions = positive(max, "maxConcurrentActivityExecutions");
+            return this;
+        }
+
+        /** Workflow tasks processed at the same time (default 200). */
+        public Builder setMaxConcurrentWorkflowTasks(int max) {
+            this.maxConcurrentWorkflowTasks = positive(max, "maxConcurrentWorkflowTasks");
+            return this;
+        }
+
+        /** Replayed runs kept in memory between tasks (default 600; 0 disables the cache). */
+        public Builder setWorkflowCacheSize(int workflowCacheSize) {
+            if (workflowCacheSize < 0) {
+                throw new IllegalArgumentException("workflowCacheSize must be >= 0");
+            }
+            this.workflowCacheSize = workflowCacheSize;
+            return this;
+        }
+
+        public WorkerOptions build() {
+            return new WorkerOptions(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be >= 1");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.perdura.sdk.workflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A read-only query handler; the query type is {@link #name()} or the method name. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface QueryMethod {
+    String name() default "";
+}
