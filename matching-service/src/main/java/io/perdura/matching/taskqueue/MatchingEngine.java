@@ -156,6 +156,12 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         runtime.close();
     }
 
+    /** How many queries of a queue wait for a poller. */
+    int waitingQueries(TaskQueueKey key) {
+        TaskQueue queue = queues.get(key);
+        return queue == null ? 0 : queue.waitingQueries();
+    }
+
     private void expire(PendingQuery query, Duration timeout) {
         if (!pendingQueries.remove(query.queryId(), query)) {
             return;

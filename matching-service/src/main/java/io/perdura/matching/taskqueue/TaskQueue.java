@@ -137,6 +137,16 @@ final class TaskQueue {
         }
     }
 
+    /** How many queries wait for a poller. */
+    int waitingQueries() {
+        lock.lock();
+        try {
+            return (int) queries.stream().filter(query -> !query.isDone()).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Starts reading the stored backlog if it has not been read yet. */
     void prefetch() {
         dispatch();
@@ -268,8 +278,8 @@ final class TaskQueue {
     private void matchStored(BacklogTask row, Poller poller) {
         start(row.task(), poller).whenComplete((started, error) -> {
             if (error == null) {
-                poller.complete(started);
                 delete(row);
+                poller.complete(started);
             } else if (isStale(error)) {
                 delete(row);
                 offer(poller);

@@ -1,0 +1,141 @@
+package io.perdura.matching.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perdura.common.service.MatchingRequest.TaskQueueKind;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The backend-neutral suite every {@link TaskBacklogStore} adapter must pass; one subclass per backend. */
+abstract class TaskBacklogStoreTests {
+
+    static final TaskQueueKey WORKFLOWS = new TaskQueueKey("default", "orders", TaskQueueKind.WORKFLOW);
+    static final TaskQueueKey ACTIVITIES = new TaskQueueKey("default", "orders", TaskQueueKind.ACTIVITY);
+    static final TaskQueueKey OTHER_NAMESPACE = new TaskQueueKey("other", "orders", TaskQueueKind.WORKFLOW);
+
+    private TaskBacklogStore store;
+
+    /** A migrated database of the backend under test. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void cleanBacklog() {
+        MatchingFlyway.migrate(dataSource());
+        new JdbcTemplate(dataSource()).update("DELETE FROM matching_tasks");
+        store = new JdbcTaskBacklogStore(dataSource());
+    }
+
+    @Test
+    void readsTasksOldestFirst() {
+        long first = insert(WORKFLOWS, task("wf-1", 2));
+        long second = insert(WORKFLOWS, task("wf-2", 2));
+        long third = insert(WORKFLOWS, task("wf-3", 5));
+
+        assertThat(first).isLessThan(second);
+        assertThat(second).isLessThan(third);
+        assertThat(store.read(WORKFLOWS, 0, 10))
+                .containsExactly(
+                        new BacklogTask(first, task("wf-1", 2)),
+                        new BacklogTask(second, task("wf-2", 2)),
+                        new BacklogTask(third, task("wf-3", 5)));
+    }
+
+    @Test
+    void readsAfterAnIdAndUpToALimit() {
+        long first = insert(WORKFLOWS, task("wf-1", 2));
+        long second = insert(WORKFLOWS, task("wf-2", 2));
+        long third = insert(WORKFLOWS, task("wf-3", 2));
+
+        assertThat(store.read(WORKFLOWS, 0, 2)).extracting(BacklogTask::id).containsExactly(first, second);
+        assertThat(store.read(WORKFLOWS, second, 2)).extracting(BacklogTask::id).containsExactly(third);
+        assertThat(store.read(WORKFLOWS, third, 2)).isEmpty();
+    }
+
+    @Test
+    void ignoresTheSameTaskAddedTwice() {
+        long id = insert(WORKFLOWS, task("wf-1", 2));
+
+        assertThat(store.insert(WORKFLOWS, task("wf-1", 2))).isEmpty();
+        assertThat(store.read(WORKFLOWS, 0, 10)).containsExactly(new BacklogTask(id, task("wf-1", 2)));
+    }
+
+    @Test
+    void keepsAnotherAttemptEventQueueKindOrNamespaceApart() {
+        ScheduledTask activity = new ScheduledTask("wf-1", "run-wf-1", 5, 1);
+        insert(ACTIVITIES, activity);
+
+        assertThat(store.insert(ACTIVITIES, new ScheduledTask("wf-1", "run-wf-1", 5, 2)))
+                .isPresent();
+        assertThat(store.insert(ACTIVITIES, new ScheduledTask("wf-1", "run-wf-1", 6, 1)))
+                .isPresent();
+        assertThat(store.insert(WORKFLOWS, activity)).isPresent();
+        assertThat(store.insert(OTHER_NAMESPACE, activity)).isPresent();
+        assertThat(store.insert(new TaskQueueKey("default", "payments", TaskQueueKind.ACTIVITY), activity))
+                .isPresent();
+
+        assertThat(store.read(ACTIVITIES, 0, 10)).hasSize(3);
+        assertThat(store.read(WORKFLOWS, 0, 10)).extracting(BacklogTask::task).containsExactly(activity);
+        assertThat(store.read(OTHER_NAMESPACE, 0, 10))
+                .extracting(BacklogTask::task)
+                .containsExactly(activity);
+    }
+
+    @Test
+    void deletesOneTaskAndToleratesARepeat() {
+        long first = insert(WORKFLOWS, task("wf-1", 2));
+        long second = insert(WORKFLOWS, task("wf-2", 2));
+
+        store.delete(first);
+        store.delete(first);
+
+        assertThat(store.read(WORKFLOWS, 0, 10)).extracting(BacklogTask::id).containsExactly(second);
+    }
+
+    @Test
+    void acceptsATaskAgainOnceDeleted() {
+        long first = insert(WORKFLOWS, task("wf-1", 2));
+        store.delete(first);
+
+        long again = insert(WORKFLOWS, task("wf-1", 2));
+
+        assertThat(again).isGreaterThan(first);
+        assertThat(store.read(WORKFLOWS, 0, 10)).extracting(BacklogTask::id).containsExactly(again);
+    }
+
+    @Test
+    void listsEachQueueThatHoldsTasks() {
+        assertThat(store.queuesWithBacklog()).isEmpty();
+        insert(WORKFLOWS, task("wf-1", 2));
+        insert(WORKFLOWS, task("wf-2", 2));
+        long activity = insert(ACTIVITIES, task("wf-1", 5));
+        insert(OTHER_NAMESPACE, task("wf-1", 2));
+        store.delete(activity);
+
+        assertThat(store.queuesWithBacklog()).containsExactlyInAnyOrder(WORKFLOWS, OTHER_NAMESPACE);
+    }
+
+    @Test
+    void migratesIdempotently() {
+        MatchingFlyway.migrate(dataSource());
+
+        List<Integer> applied = new JdbcTemplate(dataSource())
+                .queryForList(
+                        "SELECT COUNT(*) FROM " + MatchingFlyway.TABLE + " WHERE version = '1' AND success = TRUE",
+                        Integer.class);
+        assertThat(applied).containsExactly(1);
+    }
+
+    private long insert(TaskQueueKey queue, ScheduledTask task) {
+        OptionalLong id = store.insert(queue, task);
+        assertThat(id).isPresent();
+        return id.getAsLong();
+    }
+
+    private static ScheduledTask task(String workflowId, long scheduledEventId) {
+        return new ScheduledTask(workflowId, "run-" + workflowId, scheduledEventId, 0);
+    }
+}
