@@ -1,0 +1,55 @@
+package io.perdura.history;
+
+import io.perdura.common.messaging.MessageBus;
+import io.perdura.history.engine.HistoryEngine;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Wires history-service into a Spring context that supplies a {@link DataSource} and a {@link
+ * MessageBus}. On start it migrates its schema, acquires its shards, starts its timer queue and
+ * outbox relay and subscribes to {@code perdura.history}; on stop it undoes that.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(
+        basePackages = "io.perdura.history",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EnableConfigurationProperties(HistoryProperties.class)
+public class HistoryServiceConfiguration {
+
+    @Bean
+    HistoryServer historyServer(DataSource dataSource, MessageBus messageBus, HistoryProperties historyProperties) {
+        return new HistoryServer(dataSource, messageBus, historyProperties);
+    }
+
+    @Bean
+    HistoryEngine historyEngine(HistoryServer historyServer) {
+        return historyServer.engine();
+    }
+
+    @Bean
+    SmartLifecycle historyServerLifecycle(HistoryServer historyServer) {
+        return new SmartLifecycle() {
+            @Override
+            public void start() {
+                historyServer.start();
+            }
+
+            @Override
+            public void stop() {
+                historyServer.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return historyServer.isRunning();
+            }
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package io.perdura.history.engine;
+
+import io.perdura.common.error.PerduraException;
+import io.perdura.common.history.EventAttributes.TimerFired;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionTerminated;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionTimedOut;
+import io.perdura.common.model.TimeoutType;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
+import io.perdura.history.mutablestate.MutableState;
+import io.perdura.history.mutablestate.TimerInfo;
+import io.perdura.history.persistence.TimerTask;
+
+/**
+ * Signals, termination, user timers firing and workflow timeouts. Signalling or terminating a
+ * closed run fails with NOT_FOUND ("workflow execution already completed"), as in Temporal.
+ */
+final class ExecutionControlHandler {
+
+    private final RunExecutor executor;
+
+    ExecutionControlHandler(RunExecutor executor) {
+        this.executor = executor;
+    }
+
+    void signal(SignalWorkflowExecution request) {
+        if (request.signalName() == null || request.signalName().isBlank()) {
+            throw PerduraException.invalidArgument("signalName is required");
+        }
+        var body = request.request();
+        if (body != null) {
+            StartWorkflowHandler.requireArray(body.input(), "input");
+        }
+        executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
+            MutableState state = requireOpen(update);
+            String requestId = body == null ? null : body.requestId();
+            if (requestId != null && !requestId.isBlank() && !state.rememberSignalRequestId(requestId)) {
+                update.noChange();
+                return null;
+            }
+            update.addExternalEvent(new WorkflowExecutionSignaled(
+                    request.signalName(),
+                    StartWorkflowHandler.input(body == null ? null : body.input()),
+                    body == null ? null : body.identity()));
+            return null;
+        });
+    }
+
+    void terminate(TerminateWorkflowExecution request) {
+        var body = request.request();
+        executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
+            requireOpen(update);
+            update.flushBufferedEvents();
+            update.close(
+                    WorkflowStatus.TERMINATED,
+                    new WorkflowExecutionTerminated(
+                            body == null ? null : body.reason(), body == null ? null : body.identity()));
+            return null;
+        });
+    }
+
+    /** The run's execution/run timeout fired. */
+    void workflowTimeoutFired(RunUpdate update) {
+        if (!update.state().execution().isOpen()) {
+            update.noChange();
+            return;
+        }
+        update.flushBufferedEvents();
+        update.close(WorkflowStatus.TIMED_OUT, new WorkflowExecutionTimedOut(TimeoutType.START_TO_CLOSE));
+    }
+
+    /** A user timer fired: TimerFired, written or buffered. */
+    void userTimerFired(RunUpdate update, TimerTask task) {
+        TimerInfo timer = update.state().timer(task.detail());
+        if (!update.state().execution().isOpen() || timer == null || timer.startedEventId() != task.eventId()) {
+            update.noChange();
+            return;
+        }
+        update.state().removeTimer(timer.timerId());
+        update.addExternalEvent(new TimerFired(timer.timerId(), timer.startedEventId()));
+    }
+
+    private static MutableState requireOpen(RunUpdate update) {
+        MutableState state = update.state();
+        if (!state.execution().isOpen()) {
+            throw PerduraException.notFound("workflow execution already completed");
+        }
+        return state;
+    }
+}

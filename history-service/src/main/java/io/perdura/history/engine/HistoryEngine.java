@@ -1,0 +1,229 @@
+package io.perdura.history.engine;
+
+import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.HeartbeatResponse;
+import io.perdura.common.api.HistoryPage;
+import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.WorkflowExecutionDescription;
+import io.perdura.common.api.WorkflowExecutionPage;
+import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
+import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
+import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
+import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
+import io.perdura.common.service.HistoryRequest.RecordActivityTaskStarted;
+import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompleted;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailed;
+import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
+import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
+import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
+import io.perdura.common.service.HistoryService;
+import io.perdura.history.persistence.ExecutionStore;
+import io.perdura.history.persistence.NamespaceStore;
+import io.perdura.history.persistence.TaskStore;
+import io.perdura.history.persistence.TimerTask;
+import io.perdura.history.queue.OutboxRelay;
+import io.perdura.history.queue.TimerQueue;
+import io.perdura.history.shard.ShardController;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The history engine: implements {@link HistoryService} by delegating each operation to its
+ * handler. Work runs on the caller's thread (a bus partition): it takes the run's lock and does
+ * database I/O, but never waits on another bus request.
+ */
+public final class HistoryEngine implements HistoryService {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryEngine.class);
+
+    private final RunExecutor executor;
+    private final TaskStore taskStore;
+    private final TimerQueue timerQueue;
+    private final OutboxRelay relay;
+    private final ResultWaiters waiters = new ResultWaiters();
+    private final StartWorkflowHandler starts;
+    private final WorkflowTaskHandler workflowTasks;
+    private final ActivityTaskHandler activityTasks;
+    private final ExecutionControlHandler control;
+    private final ExecutionReader reader;
+
+    public HistoryEngine(
+            ExecutionStore store,
+            TaskStore taskStore,
+            NamespaceStore namespaces,
+            ShardController shards,
+            TimerQueue timerQueue,
+            OutboxRelay relay,
+            Clock clock,
+            Duration defaultWorkflowTaskTimeout,
+            int cacheSize) {
+        this.taskStore = taskStore;
+        this.timerQueue = timerQueue;
+        this.relay = relay;
+        this.executor = new RunExecutor(store, shards, new MutableStateCache(cacheSize), clock, this::afterCommit);
+        this.starts = new StartWorkflowHandler(executor, store, namespaces, defaultWorkflowTaskTimeout);
+        this.workflowTasks = new WorkflowTaskHandler(executor, store);
+        this.activityTasks = new ActivityTaskHandler(executor);
+        this.control = new ExecutionControlHandler(executor);
+        this.reader = new ExecutionReader(executor, store, waiters);
+    }
+
+    private void afterCommit(RunUpdate update) {
+        timerQueue.schedule(update.timerTasks());
+        relay.send(update.transferTasks());
+        if (update.closingEvent() != null) {
+            var key = update.key();
+            waiters.complete(
+                    key.runId(), ExecutionReader.resultOf(key.workflowId(), key.runId(), update.closingEvent()));
+        }
+    }
+
+    /** Fires a due timer: applies it if MutableState still expects it, else just deletes its row. */
+    public void fireTimer(TimerTask task) {
+        var key = task.execution();
+        boolean applied;
+        try {
+            applied = executor.update(key.namespace(), key.workflowId(), key.runId(), update -> {
+                update.deleteTimer(task.taskId());
+                switch (task.type()) {
+                    case USER_TIMER -> control.userTimerFired(update, task);
+                    case WORKFLOW_TIMEOUT -> control.workflowTimeoutFired(update);
+                    case WORKFLOW_TASK_TIMEOUT -> workflowTasks.timeoutFired(update, task);
+                    case WORKFLOW_TASK_BACKOFF -> workflowTasks.backoffFired(update, task);
+                    case ACTIVITY_TIMEOUT -> activityTasks.timeoutFired(update, task);
+                    case ACTIVITY_RETRY -> activityTasks.retryFired(update, task);
+                }
+                return !update.isUnchanged();
+            });
+        } catch (PerduraException e) {
+            if (e.errorType() != ErrorType.NOT_FOUND) {
+                throw e;
+            }
+            applied = false;
+        }
+        if (!applied) {
+            taskStore.deleteTimerTasks(task.shardId(), List.of(task.taskId()));
+        }
+    }
+
+    /** How many result long polls are waiting. */
+    public int waitingResults() {
+        return waiters.size();
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> startWorkflowExecution(StartWorkflowExecution request) {
+        return call(() -> starts.start(request));
+    }
+
+    @Override
+    public CompletableFuture<Void> signalWorkflowExecution(SignalWorkflowExecution request) {
+        return run(() -> control.signal(request));
+    }
+
+    @Override
+    public CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request) {
+        return run(() -> control.terminate(request));
+    }
+
+    @Override
+    public CompletableFuture<WorkflowExecutionDescription> describeWorkflowExecution(
+            DescribeWorkflowExecution request) {
+        return call(() -> reader.describe(request));
+    }
+
+    @Override
+    public CompletableFuture<HistoryPage> getWorkflowExecutionHistory(GetWorkflowExecutionHistory request) {
+        return call(() -> reader.history(request));
+    }
+
+    @Override
+    public CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request) {
+        try {
+            return reader.result(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(translate(e));
+        }
+    }
+
+    @Override
+    public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
+        return call(() -> reader.list(request));
+    }
+
+    @Override
+    public CompletableFuture<WorkflowTask> recordWorkflowTaskStarted(RecordWorkflowTaskStarted request) {
+        return call(() -> workflowTasks.recordStarted(request));
+    }
+
+    @Override
+    public CompletableFuture<ActivityTask> recordActivityTaskStarted(RecordActivityTaskStarted request) {
+        return call(() -> activityTasks.recordStarted(request));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
+        return run(() -> workflowTasks.completed(request));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondWorkflowTaskFailed(RespondWorkflowTaskFailed request) {
+        return run(() -> workflowTasks.failed(request));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCompleted(RespondActivityTaskCompleted request) {
+        return run(() -> activityTasks.completed(request));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskFailed(RespondActivityTaskFailed request) {
+        return run(() -> activityTasks.failed(request));
+    }
+
+    @Override
+    public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request) {
+        return call(() -> activityTasks.heartbeat(request));
+    }
+
+    private static <T> CompletableFuture<T> call(Supplier<T> action) {
+        try {
+            return CompletableFuture.completedFuture(action.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(translate(e));
+        }
+    }
+
+    private static CompletableFuture<Void> run(Runnable action) {
+        return call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static PerduraException translate(RuntimeException e) {
+        if (e instanceof PerduraException pe) {
+            return pe;
+        }
+        if (e instanceof DataAccessException) {
+            log.warn("database error in history: {}", e.getMessage());
+            return new PerduraException(ErrorType.UNAVAILABLE, "history store unavailable", e);
+        }
+        log.error("history request failed", e);
+        return new PerduraException(ErrorType.INTERNAL, "internal error in history", e);
+    }
+}

@@ -1,0 +1,210 @@
+package io.perdura.history.engine;
+
+import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.EventAttributes.ActivityTaskCompleted;
+import io.perdura.common.history.EventAttributes.ActivityTaskFailed;
+import io.perdura.common.history.EventAttributes.ActivityTaskStarted;
+import io.perdura.common.history.EventAttributes.ActivityTaskTimedOut;
+import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.model.WorkflowExecutionKey;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.history.mutablestate.MutableState;
+import io.perdura.history.mutablestate.WorkflowTaskInfo;
+import io.perdura.history.persistence.ExecutionWrite;
+import io.perdura.history.persistence.TimerTask;
+import io.perdura.history.persistence.TimerTaskType;
+import io.perdura.history.persistence.TransferTask;
+import io.perdura.history.persistence.TransferTaskType;
+import io.perdura.history.shard.ShardContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * One state change of one run being decided: the MutableState it mutates, and the events, timer
+ * rows and outbox rows it will write in its transaction.
+ */
+final class RunUpdate {
+
+    private final MutableState state;
+    private final ShardContext shard;
+    private final Instant now;
+    private final List<HistoryEvent> events = new ArrayList<>();
+    private final List<TimerTask> timerTasks = new ArrayList<>();
+    private final List<TransferTask> transferTasks = new ArrayList<>();
+    private final List<Long> deletedTimerTaskIds = new ArrayList<>();
+    private boolean unchanged;
+    private HistoryEvent closingEvent;
+
+    RunUpdate(MutableState state, ShardContext shard, Instant now) {
+        this.state = state;
+        this.shard = shard;
+        this.now = now;
+    }
+
+    MutableState state() {
+        return state;
+    }
+
+    ShardContext shard() {
+        return shard;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    WorkflowExecutionKey key() {
+        return state.execution().key();
+    }
+
+    /** Declares that nothing changed: no transaction is written (a duplicate, a stale timer …). */
+    void noChange() {
+        this.unchanged = true;
+    }
+
+    boolean isUnchanged() {
+        return unchanged;
+    }
+
+    /** Appends an event to history now; returns its id. */
+    long addEvent(EventAttributes attributes) {
+        long id = state.allocateEventId();
+        HistoryEvent event = new HistoryEvent(id, now, attributes);
+        events.add(event);
+        if (attributes.eventType().isTerminal()) {
+            closingEvent = event;
+        }
+        return id;
+    }
+
+    /**
+     * Records an event that happened outside of a workflow task (signal, activity outcome, timer
+     * fired): buffered while a task is in flight, else written at once with a new workflow task
+     * scheduled if none is pending.
+     */
+    void addExternalEvent(EventAttributes attributes) {
+        if (state.isWorkflowTaskInFlight()) {
+            state.bufferEvent(new HistoryEvent(0, now, attributes));
+        } else {
+            addEvent(attributes);
+            scheduleWorkflowTaskIfNone();
+        }
+    }
+
+    /**
+     * Records an activity's final outcome: ActivityTaskStarted (when {@code started} is non-null)
+     * then the outcome, which learns the started event id once it is known.
+     */
+    void addActivityOutcome(ActivityTaskStarted started, LongFunction<EventAttributes> outcome) {
+        if (state.isWorkflowTaskInFlight()) {
+            if (started != null) {
+                state.bufferEvent(new HistoryEvent(0, now, started));
+            }
+            state.bufferEvent(new HistoryEvent(0, now, outcome.apply(0)));
+        } else {
+            long startedId = started == null ? 0 : addEvent(started);
+            addEvent(outcome.apply(startedId));
+            scheduleWorkflowTaskIfNone();
+        }
+    }
+
+    /** Writes the buffered events, filling in the started event id of activity outcomes. */
+    boolean flushBufferedEvents() {
+        List<HistoryEvent> buffered = state.drainBufferedEvents();
+        HistoryEvent previous = null;
+        for (HistoryEvent event : buffered) {
+            EventAttributes attributes = event.attributes();
+            if (previous != null && previous.attributes() instanceof ActivityTaskStarted started) {
+                attributes = withStartedEventId(attributes, started.scheduledEventId(), previous.eventId());
+            }
+            long id = state.allocateEventId();
+            previous = new HistoryEvent(id, event.eventTime(), attributes);
+            events.add(previous);
+        }
+        return !buffered.isEmpty();
+    }
+
+    private static EventAttributes withStartedEventId(EventAttributes attributes, long scheduledId, long startedId) {
+        return switch (attributes) {
+            case ActivityTaskCompleted c
+            when c.scheduledEventId() == scheduledId ->
+                new ActivityTaskCompleted(scheduledId, startedId, c.result(), c.identity());
+            case ActivityTaskFailed f
+            when f.scheduledEventId() == scheduledId ->
+                new ActivityTaskFailed(scheduledId, startedId, f.failure(), f.retryState(), f.identity());
+            case ActivityTaskTimedOut t
+            when t.scheduledEventId() == scheduledId ->
+                new ActivityTaskTimedOut(scheduledId, startedId, t.failure(), t.retryState());
+            default -> attributes;
+        };
+    }
+
+    /** Schedules a first-attempt workflow task unless one is pending. */
+    void scheduleWorkflowTaskIfNone() {
+        if (state.workflowTask() == null && state.execution().isOpen()) {
+            var execution = state.execution();
+            long id = addEvent(new WorkflowTaskScheduled(execution.taskQueue(), execution.workflowTaskTimeout(), 1));
+            state.workflowTask(WorkflowTaskInfo.scheduled(
+                    id, 1, execution.taskQueue(), execution.workflowTaskTimeout(), now, null));
+            transfer(TransferTaskType.WORKFLOW_TASK, execution.taskQueue(), id, 1);
+        }
+    }
+
+    /** Closes the run with its closing event and forgets what was pending. */
+    void close(WorkflowStatus status, EventAttributes closingAttributes) {
+        addEvent(closingAttributes);
+        state.execution().close(status, now);
+        for (var activity : state.activities()) {
+            deleteTimer(activity.startToCloseTimerTaskId());
+        }
+        for (var timer : state.timers()) {
+            deleteTimer(timer.timerTaskId());
+        }
+        if (state.workflowTask() != null) {
+            deleteTimer(state.workflowTask().timeoutTimerTaskId());
+        }
+        state.clearPending();
+    }
+
+    long timer(TimerTaskType type, Instant fireTime, long eventId, int attempt, String detail) {
+        long taskId = shard.nextTaskId();
+        timerTasks.add(
+                new TimerTask(shard.shardId(), taskId, fireTime.toEpochMilli(), key(), type, eventId, attempt, detail));
+        return taskId;
+    }
+
+    void deleteTimer(long taskId) {
+        if (taskId != 0) {
+            deletedTimerTaskIds.add(taskId);
+        }
+    }
+
+    void transfer(TransferTaskType type, String taskQueue, long scheduledEventId, int attempt) {
+        transferTasks.add(new TransferTask(
+                shard.shardId(), shard.nextTaskId(), key(), type, taskQueue, scheduledEventId, attempt));
+    }
+
+    List<HistoryEvent> events() {
+        return events;
+    }
+
+    List<TimerTask> timerTasks() {
+        return timerTasks;
+    }
+
+    List<TransferTask> transferTasks() {
+        return transferTasks;
+    }
+
+    /** The event that closed the run in this update, or null. */
+    HistoryEvent closingEvent() {
+        return closingEvent;
+    }
+
+    ExecutionWrite write() {
+        return new ExecutionWrite(events, timerTasks, transferTasks, deletedTimerTaskIds);
+    }
+}

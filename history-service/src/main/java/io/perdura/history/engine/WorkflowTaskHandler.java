@@ -1,0 +1,297 @@
+package io.perdura.history.engine;
+
+import io.perdura.common.api.TaskToken;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.command.Command;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import io.perdura.common.history.EventAttributes.WorkflowTaskCompleted;
+import io.perdura.common.history.EventAttributes.WorkflowTaskFailed;
+import io.perdura.common.history.EventAttributes.WorkflowTaskFailedCause;
+import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
+import io.perdura.common.history.EventAttributes.WorkflowTaskStarted;
+import io.perdura.common.history.EventAttributes.WorkflowTaskTimedOut;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.model.Failure;
+import io.perdura.common.model.TimeoutType;
+import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
+import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
+import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
+import io.perdura.history.mutablestate.MutableState;
+import io.perdura.history.mutablestate.WorkflowTaskInfo;
+import io.perdura.history.persistence.ExecutionStore;
+import io.perdura.history.persistence.TimerTask;
+import io.perdura.history.persistence.TimerTaskType;
+import io.perdura.history.persistence.TransferTaskType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Workflow tasks: record started, complete (commands → events, buffered events, next task), fail
+ * and time out, with transient retries (attempt ≥ 2) kept out of history until they complete.
+ */
+final class WorkflowTaskHandler {
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final RunExecutor executor;
+    private final ExecutionStore store;
+
+    WorkflowTaskHandler(RunExecutor executor, ExecutionStore store) {
+        this.executor = executor;
+        this.store = store;
+    }
+
+    WorkflowTask recordStarted(RecordWorkflowTaskStarted request) {
+        StartedTask started = executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
+            MutableState state = update.state();
+            WorkflowTaskInfo task = state.workflowTask();
+            if (!state.execution().isOpen() || task == null || task.scheduledEventId() != request.scheduledEventId()) {
+                throw taskNotFound();
+            }
+            if (task.state() == WorkflowTaskInfo.State.STARTED) {
+                if (request.pollRequestId() != null && Objects.equals(task.requestId(), request.pollRequestId())) {
+                    update.noChange();
+                    return new StartedTask(state, task);
+                }
+                throw taskNotFound();
+            }
+            if (task.state() != WorkflowTaskInfo.State.SCHEDULED) {
+                throw taskNotFound();
+            }
+            long startedId = task.isTransient()
+                    ? task.scheduledEventId() + 1
+                    : update.addEvent(new WorkflowTaskStarted(
+                            task.scheduledEventId(), request.identity(), request.pollRequestId()));
+            task.start(startedId, request.pollRequestId(), request.identity(), update.now());
+            task.timeoutTimerTaskId(update.timer(
+                    TimerTaskType.WORKFLOW_TASK_TIMEOUT,
+                    update.now().plus(task.startToCloseTimeout()),
+                    task.scheduledEventId(),
+                    task.attempt(),
+                    null));
+            return new StartedTask(state, task);
+        });
+        return toWorkflowTask(started);
+    }
+
+    private record StartedTask(MutableState state, WorkflowTaskInfo task) {}
+
+    private WorkflowTask toWorkflowTask(StartedTask started) {
+        var execution = started.state().execution();
+        WorkflowTaskInfo task = started.task();
+        var key = execution.key();
+        List<HistoryEvent> history;
+        if (task.isTransient()) {
+            history = new ArrayList<>(store.readEvents(key.runId(), 1, (int) task.scheduledEventId() - 1));
+            history.add(new HistoryEvent(
+                    task.scheduledEventId(),
+                    task.scheduledTime(),
+                    new WorkflowTaskScheduled(task.taskQueue(), task.startToCloseTimeout(), task.attempt())));
+            history.add(new HistoryEvent(
+                    task.startedEventId(),
+                    task.startedTime(),
+                    new WorkflowTaskStarted(task.scheduledEventId(), task.identity(), task.requestId())));
+        } else {
+            history = store.readEvents(key.runId(), 1, (int) task.startedEventId());
+        }
+        var token = new TaskToken(
+                TaskToken.Kind.WORKFLOW,
+                key.namespace(),
+                key.workflowId(),
+                key.runId(),
+                task.taskQueue(),
+                task.scheduledEventId(),
+                task.startedEventId(),
+                task.attempt(),
+                null);
+        return new WorkflowTask(
+                token.encode(), key.workflowId(), key.runId(), execution.workflowType(), task.attempt(), history, null);
+    }
+
+    void completed(RespondWorkflowTaskCompleted request) {
+        TaskToken token = requireWorkflowToken(request.token());
+        List<Command> commands = request.request().commands() == null
+                ? List.of()
+                : request.request().commands();
+        String identity = request.request().identity();
+        PerduraException rejected = executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
+            WorkflowTaskInfo task = currentTask(update.state(), token);
+            String problem = CommandProcessor.validate(commands, update.state());
+            if (problem != null) {
+                fail(update, task, WorkflowTaskFailedCause.BAD_COMMAND, CommandProcessor.badCommand(problem), identity);
+                return PerduraException.invalidArgument("BAD_COMMAND: " + problem);
+            }
+            boolean closes = !commands.isEmpty() && commands.getLast().isTerminal();
+            if (closes && !update.state().bufferedEvents().isEmpty()) {
+                fail(
+                        update,
+                        task,
+                        WorkflowTaskFailedCause.UNHANDLED_COMMAND,
+                        Failure.server("new events arrived while the workflow task ran; it runs again with them"),
+                        identity);
+                return null;
+            }
+            writeTransientEvents(update, task);
+            long completedId = update.addEvent(
+                    new WorkflowTaskCompleted(task.scheduledEventId(), task.startedEventId(), identity));
+            update.deleteTimer(task.timeoutTimerTaskId());
+            update.state().workflowTask(null);
+            CommandProcessor.apply(update, commands, completedId);
+            if (update.flushBufferedEvents()) {
+                update.scheduleWorkflowTaskIfNone();
+            }
+            return null;
+        });
+        if (rejected != null) {
+            throw rejected;
+        }
+    }
+
+    void failed(RespondWorkflowTaskFailed request) {
+        TaskToken token = requireWorkflowToken(request.token());
+        var body = request.request();
+        executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
+            WorkflowTaskInfo task = currentTask(update.state(), token);
+            WorkflowTaskFailedCause cause =
+                    body.cause() == null ? WorkflowTaskFailedCause.WORKFLOW_WORKER_UNHANDLED_FAILURE : body.cause();
+            Failure failure = body.failure() == null ? Failure.server("workflow task failed") : body.failure();
+            fail(update, task, cause, failure, body.identity());
+            return null;
+        });
+    }
+
+    /** The start-to-close timer of a started task fired. */
+    void timeoutFired(RunUpdate update, TimerTask timer) {
+        WorkflowTaskInfo task = update.state().workflowTask();
+        if (task == null
+                || task.state() != WorkflowTaskInfo.State.STARTED
+                || task.scheduledEventId() != timer.eventId()
+                || task.attempt() != timer.attempt()) {
+            update.noChange();
+            return;
+        }
+        task.timeoutTimerTaskId(0);
+        fail(update, task, null, timeoutFailure(), null);
+    }
+
+    /** The backoff timer of a transient retry fired: dispatch it. */
+    void backoffFired(RunUpdate update, TimerTask timer) {
+        WorkflowTaskInfo task = update.state().workflowTask();
+        if (task == null
+                || task.state() != WorkflowTaskInfo.State.BACKOFF
+                || task.scheduledEventId() != timer.eventId()
+                || task.attempt() != timer.attempt()) {
+            update.noChange();
+            return;
+        }
+        task.dispatch(update.now());
+        update.transfer(TransferTaskType.WORKFLOW_TASK, task.taskQueue(), task.scheduledEventId(), task.attempt());
+    }
+
+    /**
+     * Fails the current task ({@code cause} null: timed out). Attempt 1 writes its failure and
+     * schedules transient attempt 2; a transient attempt's failure is kept in MutableState only and
+     * the next attempt waits {@code min(2^(n-3) s, 10 s)} from attempt 3 on.
+     */
+    private void fail(
+            RunUpdate update, WorkflowTaskInfo task, WorkflowTaskFailedCause cause, Failure failure, String identity) {
+        MutableState state = update.state();
+        var execution = state.execution();
+        update.deleteTimer(task.timeoutTimerTaskId());
+        state.workflowTask(null);
+        if (cause == WorkflowTaskFailedCause.UNHANDLED_COMMAND || !task.isTransient()) {
+            writeTransientEvents(update, task);
+            if (cause == null) {
+                update.addEvent(new WorkflowTaskTimedOut(
+                        task.scheduledEventId(), task.startedEventId(), TimeoutType.START_TO_CLOSE));
+            } else {
+                update.addEvent(new WorkflowTaskFailed(
+                        task.scheduledEventId(), task.startedEventId(), cause, failure, identity));
+            }
+            update.flushBufferedEvents();
+            if (cause == WorkflowTaskFailedCause.UNHANDLED_COMMAND) {
+                update.scheduleWorkflowTaskIfNone();
+                return;
+            }
+            long scheduledId = state.nextEventId();
+            state.workflowTask(WorkflowTaskInfo.scheduled(
+                    scheduledId, 2, execution.taskQueue(), execution.workflowTaskTimeout(), update.now(), failure));
+            update.transfer(TransferTaskType.WORKFLOW_TASK, execution.taskQueue(), scheduledId, 2);
+            return;
+        }
+        int next = task.attempt() + 1;
+        Duration delay = backoff(next);
+        state.workflowTask(WorkflowTaskInfo.backoff(
+                task.scheduledEventId(),
+                next,
+                execution.taskQueue(),
+                execution.workflowTaskTimeout(),
+                update.now(),
+                failure));
+        update.timer(
+                TimerTaskType.WORKFLOW_TASK_BACKOFF, update.now().plus(delay), task.scheduledEventId(), next, null);
+    }
+
+    /** Delay before transient attempt {@code attempt}: none for 2, then 1 s, 2 s, 4 s … capped at 10 s. */
+    static Duration backoff(int attempt) {
+        if (attempt < 3) {
+            return Duration.ZERO;
+        }
+        int exponent = Math.min(attempt - 3, 10);
+        Duration delay = Duration.ofSeconds(1L << exponent);
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    /** Writes the scheduled/started events of a transient attempt that is now being closed. */
+    private static void writeTransientEvents(RunUpdate update, WorkflowTaskInfo task) {
+        if (!task.isTransient() || task.state() != WorkflowTaskInfo.State.STARTED) {
+            return;
+        }
+        long scheduledId = update.addEvent(
+                new WorkflowTaskScheduled(task.taskQueue(), task.startToCloseTimeout(), task.attempt()));
+        long startedId = update.addEvent(new WorkflowTaskStarted(scheduledId, task.identity(), task.requestId()));
+        if (scheduledId != task.scheduledEventId() || startedId != task.startedEventId()) {
+            throw new PerduraException(
+                    ErrorType.INTERNAL,
+                    "transient workflow task ids moved: expected " + task.scheduledEventId() + "/"
+                            + task.startedEventId() + ", got " + scheduledId + "/" + startedId);
+        }
+    }
+
+    private static WorkflowTaskInfo currentTask(MutableState state, TaskToken token) {
+        WorkflowTaskInfo task = state.workflowTask();
+        if (!state.execution().isOpen()
+                || task == null
+                || !task.isCurrent(token.scheduledEventId(), token.startedEventId(), token.attempt())) {
+            throw taskNotFound();
+        }
+        return task;
+    }
+
+    private static TaskToken requireWorkflowToken(TaskToken token) {
+        if (token == null || token.kind() != TaskToken.Kind.WORKFLOW) {
+            throw PerduraException.invalidArgument("not a workflow task token");
+        }
+        return token;
+    }
+
+    private static Failure timeoutFailure() {
+        return new Failure(
+                "workflow task START_TO_CLOSE timeout",
+                Failure.FailureKind.TIMEOUT,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                TimeoutType.START_TO_CLOSE);
+    }
+
+    static PerduraException taskNotFound() {
+        return new PerduraException(ErrorType.TASK_NOT_FOUND, "task not found or no longer current");
+    }
+}

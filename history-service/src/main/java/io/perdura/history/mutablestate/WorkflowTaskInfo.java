@@ -1,0 +1,153 @@
+package io.perdura.history.mutablestate;
+
+import io.perdura.common.model.Failure;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The state machine of the run's pending workflow task: SCHEDULED (dispatched to matching) or
+ * BACKOFF (a transient retry waiting for its delay) → STARTED (a worker holds it) → gone (completed,
+ * failed or timed out, when MutableState drops it). Attempts above 1 are transient: their events
+ * live only here until the attempt completes.
+ */
+public final class WorkflowTaskInfo {
+
+    /** Where the task is in its life. */
+    public enum State {
+        SCHEDULED,
+        BACKOFF,
+        STARTED
+    }
+
+    private long scheduledEventId;
+    private long startedEventId;
+    private int attempt;
+    private State state;
+    private String taskQueue;
+    private Duration startToCloseTimeout;
+    private Instant scheduledTime;
+    private Instant startedTime;
+    private String requestId;
+    private String identity;
+    private Failure lastFailure;
+    private long timeoutTimerTaskId;
+
+    WorkflowTaskInfo() {}
+
+    private WorkflowTaskInfo(
+            long scheduledEventId,
+            int attempt,
+            State state,
+            String taskQueue,
+            Duration startToCloseTimeout,
+            Instant scheduledTime,
+            Failure lastFailure) {
+        this.scheduledEventId = scheduledEventId;
+        this.attempt = attempt;
+        this.state = state;
+        this.taskQueue = taskQueue;
+        this.startToCloseTimeout = startToCloseTimeout;
+        this.scheduledTime = scheduledTime;
+        this.lastFailure = lastFailure;
+    }
+
+    /** A task dispatched at once. */
+    public static WorkflowTaskInfo scheduled(
+            long scheduledEventId, int attempt, String taskQueue, Duration timeout, Instant now, Failure lastFailure) {
+        return new WorkflowTaskInfo(scheduledEventId, attempt, State.SCHEDULED, taskQueue, timeout, now, lastFailure);
+    }
+
+    /** A transient retry that is dispatched when its backoff timer fires. */
+    public static WorkflowTaskInfo backoff(
+            long scheduledEventId, int attempt, String taskQueue, Duration timeout, Instant now, Failure lastFailure) {
+        return new WorkflowTaskInfo(scheduledEventId, attempt, State.BACKOFF, taskQueue, timeout, now, lastFailure);
+    }
+
+    /** BACKOFF → SCHEDULED. */
+    public void dispatch(Instant now) {
+        require(State.BACKOFF);
+        state = State.SCHEDULED;
+        scheduledTime = now;
+    }
+
+    /** SCHEDULED → STARTED. */
+    public void start(long startedEventId, String requestId, String identity, Instant now) {
+        require(State.SCHEDULED);
+        this.state = State.STARTED;
+        this.startedEventId = startedEventId;
+        this.requestId = requestId;
+        this.identity = identity;
+        this.startedTime = now;
+    }
+
+    private void require(State expected) {
+        if (state != expected) {
+            throw new IllegalStateException("workflow task is " + state + ", not " + expected);
+        }
+    }
+
+    /** Whether this attempt's events are kept out of history until it completes. */
+    public boolean isTransient() {
+        return attempt > 1;
+    }
+
+    /** Whether an answer with these ids is for this task's current start. */
+    public boolean isCurrent(long scheduledEventId, long startedEventId, int attempt) {
+        return state == State.STARTED
+                && this.scheduledEventId == scheduledEventId
+                && this.startedEventId == startedEventId
+                && this.attempt == attempt;
+    }
+
+    public long scheduledEventId() {
+        return scheduledEventId;
+    }
+
+    public long startedEventId() {
+        return startedEventId;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    public Duration startToCloseTimeout() {
+        return startToCloseTimeout;
+    }
+
+    public Instant scheduledTime() {
+        return scheduledTime;
+    }
+
+    public Instant startedTime() {
+        return startedTime;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String identity() {
+        return identity;
+    }
+
+    public Failure lastFailure() {
+        return lastFailure;
+    }
+
+    public long timeoutTimerTaskId() {
+        return timeoutTimerTaskId;
+    }
+
+    public void timeoutTimerTaskId(long taskId) {
+        this.timeoutTimerTaskId = taskId;
+    }
+}

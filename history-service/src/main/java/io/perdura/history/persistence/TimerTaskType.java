@@ -1,0 +1,11 @@
+package io.perdura.history.persistence;
+
+/** What a durable timer does when it fires. */
+public enum TimerTaskType {
+    USER_TIMER,
+    ACTIVITY_TIMEOUT,
+    ACTIVITY_RETRY,
+    WORKFLOW_TASK_TIMEOUT,
+    WORKFLOW_TASK_BACKOFF,
+    WORKFLOW_TIMEOUT
+}

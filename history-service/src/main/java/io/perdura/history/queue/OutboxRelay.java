@@ -1,0 +1,184 @@
+package io.perdura.history.queue;
+
+import io.perdura.common.service.MatchingRequest.AddActivityTask;
+import io.perdura.common.service.MatchingRequest.AddWorkflowTask;
+import io.perdura.common.service.MatchingService;
+import io.perdura.history.persistence.TaskStore;
+import io.perdura.history.persistence.TransferTask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands outbox rows to matching after their transaction committed, without waiting for the answer
+ * (never blocks a bus partition), and deletes each row in batches once matching acknowledged it.
+ * Rows left behind (a crash between commit and send, a failed send) are re-sent on start and every
+ * rescan interval; matching treats a repeat as harmless.
+ */
+public final class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    private final TaskStore store;
+    private final MatchingService matching;
+    private final Supplier<Collection<Integer>> shards;
+    private final Duration rescanInterval;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<TransferTask> acknowledged = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread deleter;
+    private ScheduledExecutorService rescanner;
+
+    public OutboxRelay(
+            TaskStore store, MatchingService matching, Supplier<Collection<Integer>> shards, Duration rescanInterval) {
+        this.store = store;
+        this.matching = matching;
+        this.shards = shards;
+        this.rescanInterval = rescanInterval;
+    }
+
+    public void start() {
+        running = true;
+        deleter = Thread.ofPlatform().daemon().name("perdura-history-outbox").start(this::deleteAcknowledged);
+        rescanner = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .daemon()
+                .name("perdura-history-outbox-rescan")
+                .unstarted(r));
+        rescanner.scheduleWithFixedDelay(this::rescan, 0, rescanInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void stop() {
+        running = false;
+        if (rescanner != null) {
+            rescanner.shutdownNow();
+        }
+        if (deleter != null) {
+            deleter.interrupt();
+            try {
+                deleter.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        inFlight.clear();
+    }
+
+    /** Sends rows just committed. */
+    public void send(List<TransferTask> tasks) {
+        if (!running) {
+            return;
+        }
+        for (TransferTask task : tasks) {
+            if (inFlight.add(id(task))) {
+                dispatch(task);
+            }
+        }
+    }
+
+    private void dispatch(TransferTask task) {
+        CompletableFuture<Void> sent;
+        try {
+            var key = task.execution();
+            sent = switch (task.type()) {
+                case WORKFLOW_TASK ->
+                    matching.addWorkflowTask(new AddWorkflowTask(
+                            key.namespace(), task.taskQueue(), key.workflowId(), key.runId(), task.scheduledEventId()));
+                case ACTIVITY_TASK ->
+                    matching.addActivityTask(new AddActivityTask(
+                            key.namespace(),
+                            task.taskQueue(),
+                            key.workflowId(),
+                            key.runId(),
+                            task.scheduledEventId(),
+                            task.attempt()));
+            };
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((ok, error) -> {
+            if (error == null) {
+                acknowledged.add(task);
+            } else {
+                inFlight.remove(id(task));
+                log.warn(
+                        "matching did not take {} of {}; it is re-sent later: {}",
+                        task.type(),
+                        task.execution(),
+                        error.getMessage());
+            }
+        });
+    }
+
+    private void deleteAcknowledged() {
+        List<TransferTask> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                batch.add(acknowledged.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            acknowledged.drainTo(batch, BATCH - 1);
+            Map<Integer, List<Long>> byShard = new HashMap<>();
+            for (TransferTask task : batch) {
+                byShard.computeIfAbsent(task.shardId(), s -> new ArrayList<>()).add(task.taskId());
+            }
+            try {
+                byShard.forEach(store::deleteTransferTasks);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "could not delete {} sent outbox rows; they may be sent again: {}",
+                        batch.size(),
+                        e.getMessage());
+            }
+            batch.forEach(task -> inFlight.remove(id(task)));
+            batch.clear();
+        }
+    }
+
+    /** Re-sends rows not in flight; runs on start and periodically. */
+    void rescan() {
+        try {
+            for (int shardId : shards.get()) {
+                long after = 0;
+                while (running) {
+                    List<TransferTask> rows = store.loadTransferTasks(shardId, after, BATCH);
+                    for (TransferTask task : rows) {
+                        if (inFlight.add(id(task))) {
+                            dispatch(task);
+                        }
+                    }
+                    if (rows.size() < BATCH) {
+                        break;
+                    }
+                    after = rows.getLast().taskId();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox rescan failed: {}", e.getMessage());
+        }
+    }
+
+    /** How many rows were sent and not yet deleted. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    private static String id(TransferTask task) {
+        return task.shardId() + ":" + task.taskId();
+    }
+}

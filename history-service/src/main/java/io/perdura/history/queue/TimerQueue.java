@@ -1,0 +1,215 @@
+package io.perdura.history.queue;
+
+import io.perdura.history.persistence.TaskStore;
+import io.perdura.history.persistence.TimerTask;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires durable timers on time. Rows due within the look-ahead window are loaded from the database
+ * (on start and every load interval) and timers committed meanwhile are added as they commit; one
+ * thread sleeps until the earliest is due and hands it to a virtual thread that fires it through the
+ * engine. A timer whose firing fails stays in the database and is loaded again.
+ */
+public final class TimerQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(TimerQueue.class);
+
+    private final TaskStore store;
+    private final Supplier<Collection<Integer>> shards;
+    private final Duration lookahead;
+    private final Duration loadInterval;
+    private final int batchSize;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PriorityQueue<TimerTask> queue =
+            new PriorityQueue<>(Comparator.comparingLong(TimerTask::fireTime).thenComparingLong(TimerTask::taskId));
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private volatile long horizon;
+    private volatile boolean running;
+    private long nextLoad;
+    private Thread thread;
+    private ExecutorService firingExecutor;
+    private TimerFiring firing;
+
+    public TimerQueue(
+            TaskStore store,
+            Supplier<Collection<Integer>> shards,
+            Duration lookahead,
+            Duration loadInterval,
+            int batchSize) {
+        this.store = store;
+        this.shards = shards;
+        this.lookahead = lookahead;
+        this.loadInterval = loadInterval;
+        this.batchSize = batchSize;
+    }
+
+    public void start(TimerFiring firing) {
+        this.firing = firing;
+        this.firingExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        this.running = true;
+        this.nextLoad = 0;
+        this.thread =
+                Thread.ofPlatform().daemon().name("perdura-history-timers").start(this::run);
+    }
+
+    public void stop() {
+        running = false;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (firingExecutor != null) {
+            firingExecutor.shutdown();
+            try {
+                firingExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lock.lock();
+        try {
+            queue.clear();
+            known.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Timers just committed: kept in memory when due within the loaded window. */
+    public void schedule(List<TimerTask> tasks) {
+        if (tasks.isEmpty() || !running) {
+            return;
+        }
+        lock.lock();
+        try {
+            boolean added = false;
+            for (TimerTask task : tasks) {
+                if (task.fireTime() < horizon && known.add(id(task))) {
+                    queue.add(task);
+                    added = true;
+                }
+            }
+            if (added) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many timers are held in memory. */
+    public int size() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (System.currentTimeMillis() >= nextLoad) {
+                    load();
+                }
+                fireDue();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("timer queue iteration failed", e);
+                nextLoad = System.currentTimeMillis() + 1000;
+            }
+        }
+    }
+
+    private void load() {
+        long now = System.currentTimeMillis();
+        long windowEnd = now + lookahead.toMillis();
+        horizon = windowEnd;
+        List<TimerTask> loaded = store.loadTimerTasks(shards.get(), windowEnd, batchSize);
+        if (loaded.size() >= batchSize) {
+            horizon = loaded.getLast().fireTime();
+        }
+        lock.lock();
+        try {
+            for (TimerTask task : loaded) {
+                if (known.add(id(task))) {
+                    queue.add(task);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        long interval = loaded.size() >= batchSize ? 0 : loadInterval.toMillis();
+        nextLoad = System.currentTimeMillis() + interval;
+    }
+
+    private void fireDue() throws InterruptedException {
+        lock.lock();
+        try {
+            while (running) {
+                long now = System.currentTimeMillis();
+                TimerTask head = queue.peek();
+                if (head != null && head.fireTime() <= now) {
+                    queue.poll();
+                    firingExecutor.execute(() -> fire(head));
+                    continue;
+                }
+                long wait = nextLoad - now;
+                if (head != null) {
+                    wait = Math.min(wait, head.fireTime() - now);
+                }
+                if (wait <= 0) {
+                    return;
+                }
+                changed.await(wait, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fire(TimerTask task) {
+        try {
+            firing.fire(task);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "firing timer {} {} of {} failed; it is retried from the database: {}",
+                    task.type(),
+                    task.taskId(),
+                    task.execution(),
+                    e.getMessage());
+        } finally {
+            known.remove(id(task));
+        }
+    }
+
+    private static String id(TimerTask task) {
+        return task.shardId() + ":" + task.taskId();
+    }
+}
