@@ -1,0 +1,48 @@
+package io.perdura.sdk.client;
+
+import io.perdura.common.api.WorkflowExecutionDescription;
+import io.perdura.sdk.internal.client.WorkflowInvocationHandler;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Optional;
+
+/** An untyped handle on a workflow: start it, signal, query, wait for its result, terminate, describe. */
+public interface WorkflowStub {
+
+    /** The untyped stub behind a typed stub from {@link WorkflowClient#newWorkflowStub}. */
+    static WorkflowStub fromTyped(Object typedStub) {
+        if (typedStub != null
+                && Proxy.isProxyClass(typedStub.getClass())
+                && Proxy.getInvocationHandler(typedStub) instanceof WorkflowInvocationHandler handler) {
+            return handler.untyped();
+        }
+        throw new IllegalArgumentException("not a typed workflow stub: " + typedStub);
+    }
+
+    /** Starts the workflow with these arguments; fails with {@link WorkflowExecutionAlreadyStarted} on 409. */
+    WorkflowExecution start(Object... args);
+
+    /** Waits as long as it takes for the result; {@link io.perdura.sdk.failure.WorkflowFailedException} if it failed. */
+    <R> R getResult(Class<R> resultClass);
+
+    <R> R getResult(Class<R> resultClass, Type resultType);
+
+    /** Waits at most {@code timeout}; a {@link WorkflowServiceException} of type TIMEOUT when it elapses. */
+    <R> R getResult(Duration timeout, Class<R> resultClass);
+
+    <R> R getResult(Duration timeout, Class<R> resultClass, Type resultType);
+
+    void signal(String signalName, Object... args);
+
+    <R> R query(String queryType, Class<R> resultClass, Object... args);
+
+    void terminate(String reason);
+
+    WorkflowExecutionDescription describe();
+
+    /** The run this stub is bound to; runId is null until started (or for a stub made from an id). */
+    WorkflowExecution getExecution();
+
+    Optional<String> getWorkflowType();
+}

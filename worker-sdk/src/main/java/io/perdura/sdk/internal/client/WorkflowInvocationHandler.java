@@ -1,0 +1,70 @@
+package io.perdura.sdk.internal.client;
+
+import io.perdura.sdk.client.WorkflowStub;
+import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.workflow.QueryMethod;
+import io.perdura.sdk.workflow.SignalMethod;
+import io.perdura.sdk.workflow.WorkflowMethod;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+
+/**
+ * Behind a typed workflow stub: the @WorkflowMethod starts the run and waits for its result (or
+ * only starts it inside {@code WorkflowClient.start}); a @SignalMethod signals; a @QueryMethod queries.
+ */
+public final class WorkflowInvocationHandler implements InvocationHandler {
+
+    private final Class<?> iface;
+    private final DefaultWorkflowStub stub;
+
+    public WorkflowInvocationHandler(Class<?> iface, DefaultWorkflowStub stub) {
+        this.iface = iface;
+        this.stub = stub;
+    }
+
+    public WorkflowStub untyped() {
+        return stub;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) {
+        Object[] arguments = args == null ? new Object[0] : args;
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "toString" -> "WorkflowStub(" + iface.getSimpleName() + ", " + stub.getExecution() + ")";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == arguments[0];
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
+        }
+        if (method.isAnnotationPresent(WorkflowMethod.class)) {
+            return runWorkflowMethod(method, arguments);
+        }
+        SignalMethod signal = method.getAnnotation(SignalMethod.class);
+        if (signal != null) {
+            stub.signal(signal.name().isEmpty() ? method.getName() : signal.name(), arguments);
+            return null;
+        }
+        QueryMethod query = method.getAnnotation(QueryMethod.class);
+        if (query != null) {
+            return stub.query(
+                    query.name().isEmpty() ? method.getName() : query.name(),
+                    method.getReturnType(),
+                    method.getGenericReturnType(),
+                    arguments);
+        }
+        throw new UnsupportedOperationException(
+                method + " is not annotated with @WorkflowMethod, @SignalMethod or @QueryMethod");
+    }
+
+    private Object runWorkflowMethod(Method method, Object[] arguments) {
+        if (AsyncStart.isActive()) {
+            AsyncStart.record(stub.start(arguments));
+            return DataConverter.defaultValue(method.getReturnType());
+        }
+        if (stub.canStart()) {
+            stub.start(arguments);
+        }
+        return stub.getResult(method.getReturnType(), method.getGenericReturnType());
+    }
+}

@@ -1,0 +1,27 @@
+package io.perdura.sdk.internal.worker;
+
+import io.perdura.sdk.activity.ActivityExecutionContext;
+
+/** The activity context of the current thread. */
+public final class ActivityContexts {
+
+    private static final ThreadLocal<ActivityExecutionContext> CURRENT = new ThreadLocal<>();
+
+    private ActivityContexts() {}
+
+    public static ActivityExecutionContext current() {
+        ActivityExecutionContext context = CURRENT.get();
+        if (context == null) {
+            throw new IllegalStateException("Activity.getExecutionContext() called outside an activity");
+        }
+        return context;
+    }
+
+    static void set(ActivityExecutionContext context) {
+        CURRENT.set(context);
+    }
+
+    static void clear() {
+        CURRENT.remove();
+    }
+}

@@ -1,0 +1,194 @@
+package io.perdura.sdk.internal.worker;
+
+import io.perdura.sdk.client.WorkflowServiceException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Long-poll loops for one kind of task: each poller takes a free execution slot, polls (an empty
+ * answer means poll again), and hands the task to a virtual thread. When the server cannot be
+ * reached it backs off exponentially. Shutdown stops polling and lets running tasks finish.
+ */
+public final class TaskPoller<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskPoller.class);
+
+    private final String name;
+    private final String taskQueue;
+    private final int pollers;
+    private final int maxConcurrent;
+    private final Semaphore slots;
+    private final Supplier<CompletableFuture<T>> poll;
+    private final Consumer<T> handler;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final List<Thread> threads = new ArrayList<>();
+    private final Set<CompletableFuture<T>> inFlightPolls = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    public TaskPoller(
+            String name,
+            String taskQueue,
+            int pollers,
+            int maxConcurrent,
+            Supplier<CompletableFuture<T>> poll,
+            Consumer<T> handler,
+            Duration initialBackoff,
+            Duration maxBackoff) {
+        this.name = name;
+        this.taskQueue = taskQueue;
+        this.pollers = pollers;
+        this.maxConcurrent = maxConcurrent;
+        this.slots = new Semaphore(maxConcurrent);
+        this.poll = poll;
+        this.handler = handler;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public synchronized void start() {
+        if (!threads.isEmpty() || stopped) {
+            return;
+        }
+        for (int i = 0; i < pollers; i++) {
+            Thread thread = Thread.ofVirtual().name(name + "-poller-" + i).unstarted(this::pollLoop);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Stops polling; running tasks go on. */
+    public void shutdown() {
+        stopped = true;
+        inFlightPolls.forEach(f -> f.cancel(true));
+        synchronized (this) {
+            threads.forEach(Thread::interrupt);
+        }
+    }
+
+    /** Stops polling and interrupts running tasks. */
+    public void shutdownNow() {
+        shutdown();
+        running.forEach(Thread::interrupt);
+    }
+
+    /** Waits until the pollers ended and every running task finished; returns whether they did in time. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Thread> copy;
+        synchronized (this) {
+            copy = List.copyOf(threads);
+        }
+        for (Thread thread : copy) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0 || !thread.join(Duration.ofNanos(remaining))) {
+                return false;
+            }
+        }
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        if (!slots.tryAcquire(maxConcurrent, remaining, TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        slots.release(maxConcurrent);
+        return true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    private void pollLoop() {
+        Duration backoff = initialBackoff;
+        MDC.put("taskQueue", taskQueue);
+        while (!stopped) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                break;
+            }
+            boolean handedOver = false;
+            try {
+                T task = pollOnce();
+                backoff = initialBackoff;
+                if (task != null && !stopped) {
+                    Thread.ofVirtual().name(name + "-task").start(() -> runTask(task));
+                    handedOver = true;
+                }
+            } catch (CancellationException e) {
+                // shutdown cancelled the poll
+            } catch (WorkflowServiceException e) {
+                if (stopped) {
+                    break;
+                }
+                log.warn("{}: poll failed ({}: {}); retrying in {}", name, e.getErrorType(), e.getMessage(), backoff);
+                if (!sleep(backoff)) {
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                log.error("{}: unexpected poll error; retrying in {}", name, backoff, e);
+                if (!sleep(backoff)) {
+                    break;
+                }
+            } finally {
+                if (!handedOver) {
+                    slots.release();
+                }
+            }
+        }
+        MDC.clear();
+    }
+
+    private T pollOnce() {
+        CompletableFuture<T> future = poll.get();
+        inFlightPolls.add(future);
+        try {
+            if (stopped) {
+                future.cancel(true);
+            }
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        } finally {
+            inFlightPolls.remove(future);
+        }
+    }
+
+    private void runTask(T task) {
+        running.add(Thread.currentThread());
+        try {
+            handler.accept(task);
+        } catch (RuntimeException e) {
+            log.error("{}: task handler failed", name, e);
+        } finally {
+            running.remove(Thread.currentThread());
+            slots.release();
+        }
+    }
+
+    private boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return !stopped;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}

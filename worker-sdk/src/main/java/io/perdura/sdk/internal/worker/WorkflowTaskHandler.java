@@ -1,0 +1,197 @@
+package io.perdura.sdk.internal.worker;
+
+import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.CompleteQueryTaskRequest;
+import io.perdura.common.api.CompleteWorkflowTaskRequest;
+import io.perdura.common.api.FailWorkflowTaskRequest;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
+import io.perdura.common.history.EventAttributes.WorkflowTaskFailedCause;
+import io.perdura.common.model.Failure;
+import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.internal.common.FailureConverter;
+import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.replay.StaleRunException;
+import io.perdura.sdk.internal.replay.WorkflowDefinition;
+import io.perdura.sdk.internal.replay.WorkflowRun;
+import io.perdura.sdk.internal.replay.WorkflowTaskResult;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one workflow task (or query task) against the cached run or a run rebuilt from the task's
+ * history, and sends the answer.
+ */
+public final class WorkflowTaskHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
+
+    private final PerduraHttp http;
+    private final String identity;
+    private final String taskQueue;
+    private final Map<String, WorkflowDefinition> definitions;
+    private final WorkflowCache cache;
+    private final Duration deadlockTimeout;
+
+    public WorkflowTaskHandler(
+            PerduraHttp http,
+            String identity,
+            String taskQueue,
+            Map<String, WorkflowDefinition> definitions,
+            WorkflowCache cache,
+            Duration deadlockTimeout) {
+        this.http = http;
+        this.identity = identity;
+        this.taskQueue = taskQueue;
+        this.definitions = definitions;
+        this.cache = cache;
+        this.deadlockTimeout = deadlockTimeout;
+    }
+
+    public void handle(WorkflowTask task) {
+        MDC.put("namespace", http.namespace());
+        MDC.put("workflowId", task.workflowId());
+        MDC.put("runId", task.runId());
+        MDC.put("taskQueue", taskQueue);
+        try {
+            if (task.query() != null) {
+                answerQuery(task);
+            } else {
+                answerWorkflowTask(task);
+            }
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private void answerWorkflowTask(WorkflowTask task) {
+        WorkflowRun run = null;
+        WorkflowTaskResult result;
+        try {
+            run = cache.take(task.runId());
+            result = null;
+            if (run != null) {
+                try {
+                    result = run.processWorkflowTask(task.history());
+                } catch (StaleRunException e) {
+                    log.debug("cached run is stale ({}); replaying the full history", e.getMessage());
+                    run.destroy();
+                    run = null;
+                }
+            }
+            if (result == null) {
+                run = newRun(task);
+                result = run.processWorkflowTask(task.history());
+            }
+        } catch (RuntimeException e) {
+            log.warn("workflow task of {} failed", task.workflowType(), e);
+            result = new WorkflowTaskResult.Failed(
+                    WorkflowTaskFailedCause.WORKFLOW_WORKER_UNHANDLED_FAILURE, FailureConverter.toFailure(e));
+        }
+        boolean keep = false;
+        try {
+            switch (result) {
+                case WorkflowTaskResult.Completed completed -> {
+                    http.post(
+                            http.path(ApiPaths.WORKFLOW_TASK_COMPLETE),
+                            new CompleteWorkflowTaskRequest(task.taskToken(), completed.commands(), identity),
+                            PerduraHttp.REQUEST_TIMEOUT);
+                    keep = run != null && !run.isClosed();
+                }
+                case WorkflowTaskResult.Failed failed -> {
+                    logTaskFailure(task, failed);
+                    http.post(
+                            http.path(ApiPaths.WORKFLOW_TASK_FAIL),
+                            new FailWorkflowTaskRequest(task.taskToken(), failed.cause(), failed.failure(), identity),
+                            PerduraHttp.REQUEST_TIMEOUT);
+                }
+            }
+        } catch (WorkflowServiceException e) {
+            log.warn("could not answer workflow task: {} ({})", e.getMessage(), e.getErrorType());
+        } finally {
+            if (run != null) {
+                if (keep) {
+                    cache.put(task.runId(), run);
+                } else {
+                    run.destroy();
+                }
+            }
+        }
+    }
+
+    private void logTaskFailure(WorkflowTask task, WorkflowTaskResult.Failed failed) {
+        if (task.attempt() <= 1) {
+            log.warn(
+                    "failing workflow task of {} ({}): {}",
+                    task.workflowType(),
+                    failed.cause(),
+                    failed.failure().message());
+        } else {
+            log.debug(
+                    "failing workflow task attempt {}: {}",
+                    task.attempt(),
+                    failed.failure().message());
+        }
+    }
+
+    private void answerQuery(WorkflowTask task) {
+        JsonNode result = null;
+        Failure failure = null;
+        WorkflowRun run = cache.take(task.runId());
+        try {
+            if (run != null) {
+                try {
+                    result = run.query(
+                            task.history(),
+                            task.query().queryType(),
+                            task.query().input());
+                } catch (StaleRunException e) {
+                    run.destroy();
+                    run = null;
+                }
+            }
+            if (run == null) {
+                run = newRun(task);
+                result = run.query(
+                        task.history(), task.query().queryType(), task.query().input());
+            }
+        } catch (RuntimeException e) {
+            failure = FailureConverter.toFailure(e);
+        }
+        try {
+            http.post(
+                    http.path(ApiPaths.QUERY_TASK_COMPLETE),
+                    new CompleteQueryTaskRequest(task.taskToken(), failure == null ? result : null, failure),
+                    PerduraHttp.REQUEST_TIMEOUT);
+        } catch (WorkflowServiceException e) {
+            log.warn("could not answer query task: {} ({})", e.getMessage(), e.getErrorType());
+        }
+        if (run != null) {
+            if (failure == null && !run.isClosed()) {
+                cache.put(task.runId(), run);
+            } else {
+                run.destroy();
+            }
+        }
+    }
+
+    private WorkflowRun newRun(WorkflowTask task) {
+        String type = task.workflowType();
+        if (type == null
+                && !task.history().isEmpty()
+                && task.history().getFirst().attributes() instanceof WorkflowExecutionStarted started) {
+            type = started.workflowType();
+        }
+        WorkflowDefinition definition = definitions.get(type);
+        if (definition == null) {
+            throw new IllegalStateException("workflow type '" + type + "' is not registered with the worker of task"
+                    + " queue " + taskQueue + "; registered: " + definitions.keySet());
+        }
+        return WorkflowRun.create(
+                http.namespace(), definition, task.workflowId(), task.runId(), task.history(), deadlockTimeout);
+    }
+}

@@ -1,0 +1,164 @@
+package io.perdura.sdk.worker;
+
+import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.PollRequest;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.replay.WorkflowDefinition;
+import io.perdura.sdk.internal.worker.ActivityRegistry;
+import io.perdura.sdk.internal.worker.ActivityTaskHandler;
+import io.perdura.sdk.internal.worker.TaskPoller;
+import io.perdura.sdk.internal.worker.WorkflowCache;
+import io.perdura.sdk.internal.worker.WorkflowTaskHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Polls one task queue for workflow and activity tasks and runs the registered workflow and activity
+ * implementations. Register everything before {@link WorkerFactory#start()}.
+ */
+public final class Worker {
+
+    private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(2);
+
+    private final String taskQueue;
+    private final WorkerOptions options;
+    private final WorkerFactoryOptions factoryOptions;
+    private final PerduraHttp http;
+    private final String identity;
+    private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
+    private final ActivityRegistry activities = new ActivityRegistry();
+    private final WorkflowCache cache;
+    private final List<TaskPoller<?>> pollers = new ArrayList<>();
+    private boolean started;
+
+    Worker(
+            String taskQueue,
+            WorkerOptions options,
+            WorkerFactoryOptions factoryOptions,
+            PerduraHttp http,
+            String identity) {
+        this.taskQueue = taskQueue;
+        this.options = options;
+        this.factoryOptions = factoryOptions;
+        this.http = http;
+        this.identity = identity;
+        this.cache = new WorkflowCache(options.getWorkflowCacheSize());
+    }
+
+    public String getTaskQueue() {
+        return taskQueue;
+    }
+
+    /** Registers workflow implementation classes; each needs a no-argument constructor. */
+    public void registerWorkflowImplementationTypes(Class<?>... implClasses) {
+        for (Class<?> implClass : implClasses) {
+            register(WorkflowDefinition.forImplementation(implClass));
+        }
+    }
+
+    /** Registers a workflow whose instances {@code factory} creates (one per run). */
+    public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Supplier<T> factory) {
+        register(WorkflowDefinition.of(workflowInterface, factory));
+    }
+
+    /** Registers activity implementations: every method of each @ActivityInterface they implement. */
+    public void registerActivitiesImplementations(Object... activityImplementations) {
+        checkNotStarted();
+        for (Object impl : activityImplementations) {
+            activities.register(impl);
+        }
+    }
+
+    private void register(WorkflowDefinition definition) {
+        checkNotStarted();
+        WorkflowDefinition previous = workflows.putIfAbsent(definition.workflowType(), definition);
+        if (previous != null) {
+            throw new IllegalArgumentException("workflow type '" + definition.workflowType()
+                    + "' is already registered on task queue " + taskQueue);
+        }
+    }
+
+    private synchronized void checkNotStarted() {
+        if (started) {
+            throw new IllegalStateException("register implementations before the worker factory starts");
+        }
+    }
+
+    /** The workflow types registered. */
+    public java.util.Set<String> getWorkflowTypes() {
+        return java.util.Set.copyOf(workflows.keySet());
+    }
+
+    /** Number of runs held in this worker's cache. */
+    public int getCachedWorkflowCount() {
+        return cache.size();
+    }
+
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (!workflows.isEmpty()) {
+            WorkflowTaskHandler handler =
+                    new WorkflowTaskHandler(http, identity, taskQueue, Map.copyOf(workflows), cache, DEADLOCK_TIMEOUT);
+            String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
+            pollers.add(new TaskPoller<WorkflowTask>(
+                    "workflow[" + taskQueue + "]",
+                    taskQueue,
+                    options.getWorkflowPollers(),
+                    options.getMaxConcurrentWorkflowTasks(),
+                    () -> http.postAsync(path, new PollRequest(identity), PerduraHttp.LONG_POLL_TIMEOUT)
+                            .thenApply(r -> r.status() == 204 ? null : r.read(WorkflowTask.class)),
+                    handler::handle,
+                    factoryOptions.getInitialPollBackoff(),
+                    factoryOptions.getMaxPollBackoff()));
+        }
+        if (!activities.isEmpty()) {
+            ActivityTaskHandler handler = new ActivityTaskHandler(http, identity, taskQueue, activities);
+            String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
+            pollers.add(new TaskPoller<ActivityTask>(
+                    "activity[" + taskQueue + "]",
+                    taskQueue,
+                    options.getActivityPollers(),
+                    options.getMaxConcurrentActivityExecutions(),
+                    () -> http.postAsync(path, new PollRequest(identity), PerduraHttp.LONG_POLL_TIMEOUT)
+                            .thenApply(r -> r.status() == 204 ? null : r.read(ActivityTask.class)),
+                    handler::handle,
+                    factoryOptions.getInitialPollBackoff(),
+                    factoryOptions.getMaxPollBackoff()));
+        }
+        pollers.forEach(TaskPoller::start);
+    }
+
+    synchronized void shutdown(boolean now) {
+        for (TaskPoller<?> poller : pollers) {
+            if (now) {
+                poller.shutdownNow();
+            } else {
+                poller.shutdown();
+            }
+        }
+    }
+
+    boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TaskPoller<?>> copy;
+        synchronized (this) {
+            copy = List.copyOf(pollers);
+        }
+        for (TaskPoller<?> poller : copy) {
+            if (!poller.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        cache.clear();
+        return true;
+    }
+}
