@@ -29,9 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * stale answers TASK_NOT_FOUND), serves a three-event history in pages of one, and can be made
  * unavailable.
  */
-final class FakeHistory implements HistoryService {
+public final class FakeHistory implements HistoryService {
 
-    static final String CURRENT_RUN = "run-current";
+    public static final String CURRENT_RUN = "run-current";
 
     /** Every RecordXTaskStarted that succeeded, in order. */
     final List<Object> started = new CopyOnWriteArrayList<>();
