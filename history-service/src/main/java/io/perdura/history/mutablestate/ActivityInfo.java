@@ -1,5 +1,6 @@
 package io.perdura.history.mutablestate;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.perdura.common.history.EventAttributes.ActivityTaskScheduled;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryPolicy;
@@ -44,6 +45,7 @@ public final class ActivityInfo {
     private Instant nextAttemptScheduleTime;
     private long startToCloseTimerTaskId;
 
+    @JsonCreator
     ActivityInfo() {}
 
     /** A new activity from its ActivityTaskScheduled event; attempt 1 is dispatched at once. */

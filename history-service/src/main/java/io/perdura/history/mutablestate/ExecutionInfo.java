@@ -1,5 +1,6 @@
 package io.perdura.history.mutablestate;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.WorkflowExecutionKey;
 import io.perdura.common.model.WorkflowStatus;
@@ -22,6 +23,7 @@ public final class ExecutionInfo {
     private RetryPolicy retryPolicy;
     private String startRequestId;
 
+    @JsonCreator
     ExecutionInfo() {}
 
     public ExecutionInfo(

@@ -1,5 +1,6 @@
 package io.perdura.history.mutablestate;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.perdura.common.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,7 @@ public final class MutableState {
     private LinkedHashSet<String> signalRequestIds = new LinkedHashSet<>();
     private transient long dbVersion;
 
+    @JsonCreator
     MutableState() {}
 
     public MutableState(ExecutionInfo execution) {

@@ -11,8 +11,7 @@ public final class MutableStateCodec {
             .changeDefaultVisibility(checker -> checker.withFieldVisibility(Visibility.ANY)
                     .withGetterVisibility(Visibility.NONE)
                     .withIsGetterVisibility(Visibility.NONE)
-                    .withSetterVisibility(Visibility.NONE)
-                    .withCreatorVisibility(Visibility.ANY))
+                    .withSetterVisibility(Visibility.NONE))
             .build();
 
     private MutableStateCodec() {}

@@ -1,5 +1,6 @@
 package io.perdura.history.mutablestate;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 
 /** A user timer started and not yet fired. */
@@ -10,6 +11,7 @@ public final class TimerInfo {
     private Instant fireTime;
     private long timerTaskId;
 
+    @JsonCreator
     TimerInfo() {}
 
     public TimerInfo(String timerId, long startedEventId, Instant fireTime, long timerTaskId) {

@@ -1,5 +1,6 @@
 package io.perdura.history.mutablestate;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.perdura.common.model.Failure;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class WorkflowTaskInfo {
     private Failure lastFailure;
     private long timeoutTimerTaskId;
 
+    @JsonCreator
     WorkflowTaskInfo() {}
 
     private WorkflowTaskInfo(

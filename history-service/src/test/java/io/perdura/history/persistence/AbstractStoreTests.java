@@ -1,0 +1,307 @@
+package io.perdura.history.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
+import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
+import io.perdura.common.history.EventType;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.json.Json;
+import io.perdura.common.model.WorkflowExecutionKey;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.history.HistoryServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backend-neutral suite of the history stores: every backend's adapter must pass it unchanged.
+ * Subclasses supply a migrated, empty database.
+ */
+abstract class AbstractStoreTests {
+
+    private ExecutionStore executions;
+    private ShardStore shards;
+    private TaskStore tasks;
+    private NamespaceStore namespaces;
+    private ShardFence fence;
+
+    /** A database the history migrations can run on; may be shared by the tests of a class. */
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void setUp() {
+        HistoryServer.migrate(dataSource());
+        executions = new JdbcExecutionStore(dataSource());
+        shards = new JdbcShardStore(dataSource());
+        tasks = new JdbcTaskStore(dataSource());
+        namespaces = new JdbcNamespaceStore(dataSource());
+        fence = new ShardFence(3, shards.acquire(3, "test"));
+    }
+
+    @Test
+    void defaultNamespaceIsSeeded() {
+        assertThat(namespaces.exists("default")).isTrue();
+        assertThat(namespaces.exists("nope-" + UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void acquiringAShardIncrementsItsRangeId() {
+        long first = shards.acquire(7, "a");
+        long second = shards.acquire(7, "b");
+        assertThat(second).isEqualTo(first + 1);
+        assertThat(shards.rangeId(7)).isEqualTo(second);
+        assertThat(shards.rangeId(9999)).isEqualTo(-1);
+    }
+
+    @Test
+    void createsAndReadsARunWithItsEvents() {
+        var key = newKey();
+        executions.createExecution(fence, record(key, 3, 1, WorkflowStatus.RUNNING), "req-1", null, write(key, 1, 2));
+
+        var stored = executions
+                .getExecution(key.namespace(), key.workflowId(), key.runId())
+                .orElseThrow();
+        assertThat(stored.status()).isEqualTo(WorkflowStatus.RUNNING);
+        assertThat(stored.nextEventId()).isEqualTo(3);
+        assertThat(stored.dbVersion()).isEqualTo(1);
+        assertThat(stored.state()).isEqualTo("{\"s\":1}");
+        assertThat(stored.closeTime()).isNull();
+        assertThat(executions.getCurrentExecution(key.namespace(), key.workflowId()))
+                .contains(new CurrentExecution(key.runId(), WorkflowStatus.RUNNING, "req-1"));
+        assertThat(executions.findRunByStartRequest(key.namespace(), key.workflowId(), "req-1"))
+                .contains(key.runId());
+        assertThat(executions.findRunByStartRequest(key.namespace(), key.workflowId(), "req-2"))
+                .isEmpty();
+        List<HistoryEvent> events = executions.readEvents(key.runId(), 1, 100);
+        assertThat(events)
+                .extracting(HistoryEvent::eventType)
+                .containsExactly(EventType.WorkflowExecutionStarted, EventType.WorkflowTaskScheduled);
+        assertThat(events.getFirst().attributes(WorkflowExecutionStarted.class).workflowType())
+                .isEqualTo("Hello");
+        assertThat(executions.readEvents(key.runId(), 2, 100)).hasSize(1);
+        assertThat(executions.readEvents(key.runId(), 1, 1)).hasSize(1);
+    }
+
+    @Test
+    void secondRunOfAnOpenWorkflowIdIsRejected() {
+        var key = newKey();
+        executions.createExecution(fence, record(key, 3, 1, WorkflowStatus.RUNNING), null, null, write(key, 1, 2));
+        var second = new WorkflowExecutionKey(
+                key.namespace(), key.workflowId(), UUID.randomUUID().toString());
+        assertThatThrownBy(() -> executions.createExecution(
+                        fence, record(second, 3, 1, WorkflowStatus.RUNNING), null, null, write(second, 1, 2)))
+                .isInstanceOf(ConditionFailedException.class);
+        assertThatThrownBy(() -> executions.createExecution(
+                        fence, record(second, 3, 1, WorkflowStatus.RUNNING), null, "other-run", write(second, 1, 2)))
+                .isInstanceOf(ConditionFailedException.class);
+        assertThat(executions.getExecution(second.namespace(), second.workflowId(), second.runId()))
+                .isEmpty();
+    }
+
+    @Test
+    void updateWithStaleVersionFailsAndWritesNothing() {
+        var key = newKey();
+        executions.createExecution(fence, record(key, 3, 1, WorkflowStatus.RUNNING), null, null, write(key, 1, 2));
+        executions.updateExecution(fence, record(key, 4, 2, WorkflowStatus.RUNNING), 1, write(key, 3, 3));
+
+        assertThatThrownBy(() -> executions.updateExecution(
+                        fence, record(key, 5, 2, WorkflowStatus.RUNNING), 1, write(key, 4, 4)))
+                .isInstanceOf(ConditionFailedException.class);
+        assertThat(executions.readEvents(key.runId(), 1, 100)).hasSize(3);
+        assertThat(executions
+                        .getExecution(key.namespace(), key.workflowId(), key.runId())
+                        .orElseThrow()
+                        .dbVersion())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void writesOfAStaleShardOwnerAreFencedOff() {
+        var key = newKey();
+        executions.createExecution(fence, record(key, 3, 1, WorkflowStatus.RUNNING), null, null, write(key, 1, 2));
+        long newer = shards.acquire(3, "someone-else");
+
+        assertThatThrownBy(() -> executions.updateExecution(
+                        fence, record(key, 4, 2, WorkflowStatus.RUNNING), 1, write(key, 3, 3)))
+                .isInstanceOf(ShardOwnershipLostException.class);
+        var newKey = newKey();
+        assertThatThrownBy(() -> executions.createExecution(
+                        fence, record(newKey, 3, 1, WorkflowStatus.RUNNING), null, null, write(newKey, 1, 2)))
+                .isInstanceOf(ShardOwnershipLostException.class);
+        assertThat(executions.readEvents(key.runId(), 1, 100)).hasSize(2);
+        executions.updateExecution(
+                new ShardFence(3, newer), record(key, 4, 2, WorkflowStatus.RUNNING), 1, write(key, 3, 3));
+        assertThat(executions.readEvents(key.runId(), 1, 100)).hasSize(3);
+    }
+
+    @Test
+    void closingARunUpdatesTheCurrentRowAndAllowsANewRun() {
+        var key = newKey();
+        executions.createExecution(fence, record(key, 3, 1, WorkflowStatus.RUNNING), null, null, write(key, 1, 2));
+        executions.updateExecution(fence, record(key, 4, 2, WorkflowStatus.COMPLETED), 1, write(key, 3, 3));
+        assertThat(executions
+                        .getCurrentExecution(key.namespace(), key.workflowId())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(WorkflowStatus.COMPLETED);
+
+        var next = new WorkflowExecutionKey(
+                key.namespace(), key.workflowId(), UUID.randomUUID().toString());
+        executions.createExecution(
+                fence, record(next, 3, 1, WorkflowStatus.RUNNING), "req-2", key.runId(), write(next, 1, 2));
+        assertThat(executions
+                        .getCurrentExecution(key.namespace(), key.workflowId())
+                        .orElseThrow()
+                        .runId())
+                .isEqualTo(next.runId());
+    }
+
+    @Test
+    void duplicateEventIdsAreAConflict() {
+        var key = newKey();
+        executions.createExecution(fence, record(key, 3, 1, WorkflowStatus.RUNNING), null, null, write(key, 1, 2));
+        assertThatThrownBy(() -> executions.updateExecution(
+                        fence, record(key, 4, 2, WorkflowStatus.RUNNING), 1, write(key, 2, 2)))
+                .isInstanceOf(ConditionFailedException.class);
+        assertThat(executions
+                        .getExecution(key.namespace(), key.workflowId(), key.runId())
+                        .orElseThrow()
+                        .dbVersion())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void listsNewestFirstWithFiltersAndCursor() {
+        String namespace = "ns-" + UUID.randomUUID();
+        List<WorkflowExecutionKey> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var key = new WorkflowExecutionKey(
+                    namespace, "wf-" + i, UUID.randomUUID().toString());
+            keys.add(key);
+            var status = i % 2 == 0 ? WorkflowStatus.RUNNING : WorkflowStatus.COMPLETED;
+            var record = new ExecutionRecord(key, 3, status, i < 3 ? "A" : "B", "q", 1000L + i, null, 2, 1, "{}");
+            executions.createExecution(fence, record, null, null, write(key, 1, 1));
+        }
+        var all = executions.listExecutions(namespace, null, null, null, 10);
+        assertThat(all).extracting(r -> r.key().workflowId()).containsExactly("wf-4", "wf-3", "wf-2", "wf-1", "wf-0");
+        assertThat(executions.listExecutions(namespace, WorkflowStatus.RUNNING, null, null, 10))
+                .extracting(r -> r.key().workflowId())
+                .containsExactly("wf-4", "wf-2", "wf-0");
+        assertThat(executions.listExecutions(namespace, null, "B", null, 10))
+                .extracting(r -> r.key().workflowId())
+                .containsExactly("wf-4", "wf-3");
+        var first = executions.listExecutions(namespace, null, null, null, 2);
+        var cursor = new ExecutionStore.ListCursor(
+                first.getLast().startTime(), first.getLast().key().runId());
+        assertThat(executions.listExecutions(namespace, null, null, cursor, 2))
+                .extracting(r -> r.key().workflowId())
+                .containsExactly("wf-2", "wf-1");
+    }
+
+    @Test
+    void timerRowsAreWrittenWithTheRunAndLoadedByFireTime() {
+        var key = newKey();
+        long now = System.currentTimeMillis();
+        var late = new TimerTask(3, 900_001, now + 60_000, key, TimerTaskType.USER_TIMER, 5, 0, "t1");
+        var soon = new TimerTask(3, 900_002, now + 1_000, key, TimerTaskType.ACTIVITY_TIMEOUT, 6, 2, "HEARTBEAT");
+        executions.createExecution(
+                fence,
+                record(key, 3, 1, WorkflowStatus.RUNNING),
+                null,
+                null,
+                new ExecutionWrite(events(key, 1, 2), List.of(late, soon), List.of(), List.of()));
+
+        assertThat(tasks.loadTimerTasks(List.of(3), now + 10_000, 100))
+                .contains(soon)
+                .doesNotContain(late);
+        assertThat(tasks.loadTimerTasks(List.of(3), now + 120_000, 100)).contains(soon, late);
+        assertThat(tasks.loadTimerTasks(List.of(4), now + 120_000, 100)).isEmpty();
+
+        executions.updateExecution(
+                fence,
+                record(key, 3, 2, WorkflowStatus.RUNNING),
+                1,
+                new ExecutionWrite(List.of(), List.of(), List.of(), List.of(soon.taskId())));
+        assertThat(tasks.loadTimerTasks(List.of(3), now + 120_000, 100))
+                .contains(late)
+                .doesNotContain(soon);
+        tasks.deleteTimerTasks(3, List.of(late.taskId()));
+        assertThat(tasks.loadTimerTasks(List.of(3), now + 120_000, 100)).doesNotContain(late);
+    }
+
+    @Test
+    void outboxRowsAreWrittenWithTheRunAndDeletedInBatches() {
+        var key = newKey();
+        var first = new TransferTask(3, 800_001, key, TransferTaskType.WORKFLOW_TASK, "q", 2, 1);
+        var second = new TransferTask(3, 800_002, key, TransferTaskType.ACTIVITY_TASK, "q2", 5, 3);
+        executions.createExecution(
+                fence,
+                record(key, 3, 1, WorkflowStatus.RUNNING),
+                null,
+                null,
+                new ExecutionWrite(events(key, 1, 2), List.of(), List.of(first, second), List.of()));
+
+        assertThat(tasks.loadTransferTasks(3, 800_000, 100)).containsSubsequence(first, second);
+        assertThat(tasks.loadTransferTasks(3, 800_001, 100)).contains(second).doesNotContain(first);
+        tasks.deleteTransferTasks(3, List.of(first.taskId(), second.taskId()));
+        assertThat(tasks.loadTransferTasks(3, 800_000, 100)).doesNotContain(first, second);
+    }
+
+    private static WorkflowExecutionKey newKey() {
+        return new WorkflowExecutionKey(
+                "default", "wf-" + UUID.randomUUID(), UUID.randomUUID().toString());
+    }
+
+    private static ExecutionRecord record(WorkflowExecutionKey key, long nextEventId, long version, WorkflowStatus s) {
+        return new ExecutionRecord(
+                key,
+                3,
+                s,
+                "Hello",
+                "q",
+                System.currentTimeMillis(),
+                s.isOpen() ? null : System.currentTimeMillis(),
+                nextEventId,
+                version,
+                "{\"s\":" + version + "}");
+    }
+
+    private static ExecutionWrite write(WorkflowExecutionKey key, long from, long to) {
+        return new ExecutionWrite(events(key, from, to), List.of(), List.of(), List.of());
+    }
+
+    private static List<HistoryEvent> events(WorkflowExecutionKey key, long from, long to) {
+        List<HistoryEvent> events = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            Instant time = Instant.ofEpochMilli(System.currentTimeMillis());
+            events.add(
+                    id == 1
+                            ? new HistoryEvent(
+                                    id,
+                                    time,
+                                    new WorkflowExecutionStarted(
+                                            "Hello",
+                                            "q",
+                                            Json.array("x"),
+                                            null,
+                                            null,
+                                            Duration.ofSeconds(10),
+                                            null,
+                                            null))
+                            : id == 2
+                                    ? new HistoryEvent(
+                                            id, time, new WorkflowTaskScheduled("q", Duration.ofSeconds(10), 1))
+                                    : new HistoryEvent(
+                                            id, time, new WorkflowExecutionSignaled("s", Json.array(), null)));
+        }
+        return events;
+    }
+}
