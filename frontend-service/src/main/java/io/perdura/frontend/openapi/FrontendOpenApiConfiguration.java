@@ -2,6 +2,8 @@ package io.perdura.frontend.openapi;
 
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.error.ErrorType;
+import io.perdura.common.history.EventType;
+import io.perdura.frontend.validation.Validate;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,14 +14,18 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -38,6 +44,11 @@ class FrontendOpenApiConfiguration {
 
     static final String PROBLEM_SCHEMA = "Problem";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    static final String ANY_JSON_VALUE = "Any JSON value";
+
+    /** Path and query parameters that are names, limited like {@link Validate#name}. */
+    private static final Set<String> NAME_PARAMETERS =
+            Set.of("namespace", "workflowId", "runId", "taskQueue", "signalName", "queryType", "workflowType");
 
     /** Problems every operation may answer with. */
     private static final Map<ErrorType, String> COMMON_PROBLEMS = Map.of(
@@ -52,7 +63,7 @@ class FrontendOpenApiConfiguration {
                         new StringSchema()
                                 .description("A duration: `500ms`, `10s`, `1.5s`, `2m`, `1h`, `1d` or ISO-8601 `PT10S`")
                                 .example("10s"))
-                .replaceWithSchema(JsonNode.class, new Schema<>().description("Any JSON value"));
+                .replaceWithSchema(JsonNode.class, anyJsonValue());
     }
 
     @Bean
@@ -94,8 +105,15 @@ class FrontendOpenApiConfiguration {
                                             new MediaType()
                                                     .schema(new Schema<>()
                                                             .$ref("#/components/schemas/" + PROBLEM_SCHEMA))))));
+            ApiResponse noContent = responses.get("204");
+            if (noContent != null) {
+                noContent.setContent(null);
+            }
             ApiResponses sorted = new ApiResponses();
             responses.forEach(sorted::addApiResponse);
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(FrontendOpenApiConfiguration::constrain);
+            }
             return operation.responses(sorted);
         };
     }
@@ -107,11 +125,87 @@ class FrontendOpenApiConfiguration {
             if (openApi.getPaths() != null) {
                 openApi.getPaths().keySet().removeIf(path -> !path.startsWith(ApiPaths.BASE + "/"));
             }
+            untypePayloads(openApi);
+            describeEventType(openApi);
         };
+    }
+
+    /** Documents the limits {@link Validate} enforces on names and page sizes. */
+    private static void constrain(Parameter parameter) {
+        Schema<?> schema = parameter.getSchema();
+        if (schema == null) {
+            return;
+        }
+        if (NAME_PARAMETERS.contains(parameter.getName())) {
+            schema.minLength(1).maxLength(Validate.MAX_NAME_LENGTH);
+        } else if ("pageSize".equals(parameter.getName())) {
+            schema.minimum(BigDecimal.valueOf(Validate.MIN_PAGE_SIZE))
+                    .maximum(BigDecimal.valueOf(Validate.MAX_PAGE_SIZE));
+        }
+    }
+
+    /** {@link HistoryEvent} names the type of its attributes in {@code eventType}, beside them. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeEventType(OpenAPI openApi) {
+        Schema event =
+                openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
+                        ? null
+                        : openApi.getComponents().getSchemas().get("HistoryEvent");
+        if (event == null || event.getProperties() == null) {
+            return;
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        event.getProperties().forEach((name, property) -> {
+            properties.put((String) name, (Schema) property);
+            if ("eventTime".equals(name)) {
+                properties.put(
+                        "eventType",
+                        new StringSchema()
+                                ._enum(Arrays.stream(EventType.values())
+                                        .map(Enum::name)
+                                        .toList())
+                                .description("The kind of event; names the schema of `attributes`"));
+            }
+        });
+        event.setProperties(properties);
+        event.setRequired(List.of("eventId", "eventTime", "eventType", "attributes"));
     }
 
     private static void addProblem(Map<Integer, List<String>> problems, ErrorType type, String when) {
         problems.computeIfAbsent(type.httpStatus(), status -> new ArrayList<>()).add("`" + type.slug() + "`: " + when);
+    }
+
+    private static Schema<?> anyJsonValue() {
+        return new Schema<>().description(ANY_JSON_VALUE);
+    }
+
+    /**
+     * Springdoc types every untyped schema {@code object}; payloads are any JSON value (an array of
+     * arguments, a string result …), which OpenAPI 3.1 writes as a schema without a type.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void untypePayloads(OpenAPI openApi) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            List<Schema> parts = new ArrayList<>();
+            parts.add(schema);
+            if (schema.getAllOf() != null) {
+                parts.addAll(schema.getAllOf());
+            }
+            for (Schema<?> part : parts) {
+                if (part.getProperties() == null) {
+                    continue;
+                }
+                for (Schema<?> property : part.getProperties().values()) {
+                    if (ANY_JSON_VALUE.equals(property.getDescription())) {
+                        property.setType(null);
+                        property.setTypes(null);
+                    }
+                }
+            }
+        }
     }
 
     @SuppressWarnings("rawtypes")

@@ -47,6 +47,7 @@ class ActivityTaskController {
 
     @PostMapping(path = ApiPaths.ACTIVITY_TASK_POLL, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "pollActivityTask",
             summary = "Long-poll for an activity task",
             description = "Waits up to `perdura.frontend.long-poll-timeout` (default 60s) for an activity task of the"
                     + " queue.")
@@ -78,7 +79,10 @@ class ActivityTaskController {
 
     @PostMapping(path = ApiPaths.ACTIVITY_TASK_COMPLETE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Complete an activity task", description = "Reports the activity's result.")
+    @Operation(
+            operationId = "completeActivityTask",
+            summary = "Complete an activity task",
+            description = "Reports the activity's result.")
     @ApiResponse(responseCode = "204", description = "Recorded")
     @ProblemResponse(value = ErrorType.TASK_NOT_FOUND, when = "the attempt is no longer current (timed out, answered)")
     void complete(
@@ -95,6 +99,7 @@ class ActivityTaskController {
     @PostMapping(path = ApiPaths.ACTIVITY_TASK_FAIL)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "failActivityTask",
             summary = "Fail an activity task",
             description = "Reports that the attempt failed; the server retries it according to its retry policy.")
     @ApiResponse(responseCode = "204", description = "Recorded")
@@ -115,6 +120,7 @@ class ActivityTaskController {
 
     @PostMapping(path = ApiPaths.ACTIVITY_TASK_HEARTBEAT, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "heartbeatActivityTask",
             summary = "Heartbeat an activity task",
             description = "Tells the server the activity is alive, with optional progress details; the answer says"
                     + " whether it has been asked to stop.")

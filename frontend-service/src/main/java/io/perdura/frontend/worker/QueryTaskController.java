@@ -34,6 +34,7 @@ class QueryTaskController {
     @PostMapping(path = ApiPaths.QUERY_TASK_COMPLETE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "completeQueryTask",
             summary = "Complete a query task",
             description = "Answers a query task (a workflow task with `query` set) with the query handler's result,"
                     + " or its failure.")

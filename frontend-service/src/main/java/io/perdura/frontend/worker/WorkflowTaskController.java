@@ -46,6 +46,7 @@ class WorkflowTaskController {
 
     @PostMapping(path = ApiPaths.WORKFLOW_TASK_POLL, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "pollWorkflowTask",
             summary = "Long-poll for a workflow task",
             description = "Waits up to `perdura.frontend.long-poll-timeout` (default 60s) for a workflow task of the"
                     + " queue. A task with `query` set is a query task: answer it with `query-tasks/complete`.")
@@ -78,6 +79,7 @@ class WorkflowTaskController {
     @PostMapping(path = ApiPaths.WORKFLOW_TASK_COMPLETE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "completeWorkflowTask",
             summary = "Complete a workflow task",
             description = "Answers a workflow task with the commands the workflow code produced (possibly none).")
     @ApiResponse(responseCode = "204", description = "Recorded")
@@ -102,6 +104,7 @@ class WorkflowTaskController {
     @PostMapping(path = ApiPaths.WORKFLOW_TASK_FAIL)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "failWorkflowTask",
             summary = "Fail a workflow task",
             description = "Reports that the worker could not run the task (non-determinism, an exception in workflow"
                     + " code); the task is retried and the run stays open.")

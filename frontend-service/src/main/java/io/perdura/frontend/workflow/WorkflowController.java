@@ -55,6 +55,7 @@ class WorkflowController {
 
     @PostMapping(path = ApiPaths.WORKFLOW, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "startWorkflow",
             summary = "Start a workflow execution",
             description = "Starts a run of `workflowType` with id `workflowId`. A repeated `requestId` returns the"
                     + " run it started before; a second start while the workflow id has an open run is rejected.")
@@ -99,6 +100,7 @@ class WorkflowController {
 
     @GetMapping(path = ApiPaths.WORKFLOW, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "describeWorkflow",
             summary = "Describe a workflow execution",
             description = "Status, type, task queue, times, history length and pending work of a run.")
     @ProblemResponse(value = ErrorType.NOT_FOUND, when = "no such workflow or run")
@@ -116,6 +118,7 @@ class WorkflowController {
 
     @GetMapping(path = ApiPaths.WORKFLOW_RESULT, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "getWorkflowResult",
             summary = "Wait for the outcome of a workflow execution",
             description = "Long-polls until the run closes: its result, or its failure with the cause chain. When"
                     + " `wait` elapses first, answers 202 with status RUNNING; call again to keep waiting.")
@@ -158,6 +161,7 @@ class WorkflowController {
 
     @GetMapping(path = ApiPaths.WORKFLOW_HISTORY, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "getWorkflowHistory",
             summary = "Read the event history of a workflow execution",
             description = "Events in order (`eventId` 1, 2, 3 …), one page at a time; pass `nextPageToken` from"
                     + " the previous page to read on. The last page has no `nextPageToken`.")
@@ -182,6 +186,7 @@ class WorkflowController {
 
     @GetMapping(path = ApiPaths.WORKFLOWS, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "listWorkflows",
             summary = "List workflow executions",
             description = "Runs of the namespace, newest first, optionally filtered by status and workflow type.")
     @ProblemResponse(value = ErrorType.NAMESPACE_NOT_FOUND, when = "the namespace does not exist")

@@ -44,6 +44,7 @@ class WorkflowInteractionController {
     @PostMapping(path = ApiPaths.WORKFLOW_SIGNAL)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "signalWorkflow",
             summary = "Signal a workflow execution",
             description = "Records the signal in the run's history; the workflow receives it in its next workflow"
                     + " task. A repeated `requestId` records it once.")
@@ -71,6 +72,7 @@ class WorkflowInteractionController {
 
     @PostMapping(path = ApiPaths.WORKFLOW_QUERY, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "queryWorkflow",
             summary = "Query a workflow execution",
             description = "A worker polling the run's task queue answers from the workflow's state; nothing is"
                     + " written to history. Waits at most `perdura.frontend.query-timeout` for the answer.")
@@ -103,6 +105,7 @@ class WorkflowInteractionController {
     @PostMapping(path = ApiPaths.WORKFLOW_TERMINATE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "terminateWorkflow",
             summary = "Terminate a workflow execution",
             description = "Closes the run at once with status TERMINATED; no workflow code runs.")
     @ProblemResponse(value = ErrorType.NOT_FOUND, when = "no such workflow or run, or the run is closed")

@@ -1,0 +1,240 @@
+package io.perdura.frontend;
+
+import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.HeartbeatResponse;
+import io.perdura.common.api.HistoryPage;
+import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.WorkflowExecutionDescription;
+import io.perdura.common.api.WorkflowExecutionPage;
+import io.perdura.common.api.WorkflowExecutionSummary;
+import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.model.Failure;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.common.service.HistoryRequest;
+import io.perdura.common.service.HistoryRequest.*;
+import io.perdura.common.service.HistoryService;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A small in-memory history for web tests: one run per workflow id, closed by the test. Workflow
+ * id {@code explode} fails with an unexpected exception, {@code silent} never answers.
+ */
+final class FakeHistory implements HistoryService {
+
+    final List<HistoryRequest> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    /** One run of the fake. */
+    static final class Run {
+        final StartWorkflowExecution start;
+        final String runId = UUID.randomUUID().toString();
+        final Instant startTime = Instant.parse("2026-01-02T03:04:05Z");
+        final CompletableFuture<WorkflowResult> outcome = new CompletableFuture<>();
+
+        Run(StartWorkflowExecution start) {
+            this.start = start;
+        }
+
+        WorkflowStatus status() {
+            return outcome.isDone() ? outcome.join().status() : WorkflowStatus.RUNNING;
+        }
+    }
+
+    void complete(String namespace, String workflowId, JsonNode result) {
+        Run run = runs.get(namespace + "/" + workflowId);
+        run.outcome.complete(new WorkflowResult(workflowId, run.runId, WorkflowStatus.COMPLETED, result, null));
+    }
+
+    <T extends HistoryRequest> List<T> received(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private <T> CompletableFuture<T> misbehave(String workflowId) {
+        if ("explode".equals(workflowId)) {
+            throw new IllegalStateException("secret internal detail");
+        }
+        return new CompletableFuture<>(); // "silent": never answers
+    }
+
+    private static boolean misbehaving(String workflowId) {
+        return "explode".equals(workflowId) || "silent".equals(workflowId);
+    }
+
+    private Run run(String namespace, String workflowId, String runId) {
+        Run run = runs.get(namespace + "/" + workflowId);
+        if (run == null || (runId != null && !runId.equals(run.runId))) {
+            throw PerduraException.notFound("workflow " + workflowId + " not found");
+        }
+        return run;
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> startWorkflowExecution(StartWorkflowExecution request) {
+        received.add(request);
+        if (misbehaving(request.workflowId())) {
+            return misbehave(request.workflowId());
+        }
+        Run existing = runs.get(request.namespace() + "/" + request.workflowId());
+        if (existing != null) {
+            if (existing.start.request().requestId().equals(request.request().requestId())) {
+                return CompletableFuture.completedFuture(
+                        new StartWorkflowResponse(request.workflowId(), existing.runId));
+            }
+            if (existing.status() == WorkflowStatus.RUNNING) {
+                return CompletableFuture.failedFuture(new PerduraException(
+                        ErrorType.ALREADY_STARTED, "workflow " + request.workflowId() + " is already running"));
+            }
+        }
+        Run run = new Run(request);
+        runs.put(request.namespace() + "/" + request.workflowId(), run);
+        return CompletableFuture.completedFuture(new StartWorkflowResponse(request.workflowId(), run.runId));
+    }
+
+    @Override
+    public CompletableFuture<Void> signalWorkflowExecution(SignalWorkflowExecution request) {
+        received.add(request);
+        run(request.namespace(), request.workflowId(), request.runId());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request) {
+        received.add(request);
+        Run run = run(request.namespace(), request.workflowId(), request.runId());
+        Failure failure = new Failure(
+                request.request().reason(), Failure.FailureKind.TERMINATED, null, true, null, null, null, null, null);
+        run.outcome.complete(
+                new WorkflowResult(request.workflowId(), run.runId, WorkflowStatus.TERMINATED, null, failure));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<WorkflowExecutionDescription> describeWorkflowExecution(
+            DescribeWorkflowExecution request) {
+        received.add(request);
+        if (misbehaving(request.workflowId())) {
+            return misbehave(request.workflowId());
+        }
+        Run run = run(request.namespace(), request.workflowId(), request.runId());
+        return CompletableFuture.completedFuture(new WorkflowExecutionDescription(
+                request.workflowId(),
+                run.runId,
+                run.start.request().workflowType(),
+                run.start.request().taskQueue(),
+                run.status(),
+                run.startTime,
+                null,
+                3,
+                List.of(),
+                null));
+    }
+
+    @Override
+    public CompletableFuture<HistoryPage> getWorkflowExecutionHistory(GetWorkflowExecutionHistory request) {
+        received.add(request);
+        Run run = run(request.namespace(), request.workflowId(), request.runId());
+        var started = new EventAttributes.WorkflowExecutionStarted(
+                run.start.request().workflowType(),
+                run.start.request().taskQueue(),
+                run.start.request().input(),
+                null,
+                null,
+                run.start.request().workflowTaskTimeout(),
+                run.start.request().requestId(),
+                null);
+        return CompletableFuture.completedFuture(
+                new HistoryPage(List.of(new HistoryEvent(1, run.startTime, started)), null));
+    }
+
+    @Override
+    public CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request) {
+        received.add(request);
+        Run run = run(request.namespace(), request.workflowId(), request.runId());
+        WorkflowResult running =
+                new WorkflowResult(request.workflowId(), run.runId, WorkflowStatus.RUNNING, null, null);
+        return run.outcome
+                .copy()
+                .completeOnTimeout(running, request.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
+        received.add(request);
+        List<WorkflowExecutionSummary> summaries = runs.values().stream()
+                .filter(run -> run.start.namespace().equals(request.namespace()))
+                .filter(run -> request.status() == null || run.status() == request.status())
+                .filter(run -> request.workflowType() == null
+                        || run.start.request().workflowType().equals(request.workflowType()))
+                .sorted(Comparator.comparing((Run run) -> run.start.workflowId())
+                        .reversed())
+                .limit(request.pageSize())
+                .map(run -> new WorkflowExecutionSummary(
+                        run.start.workflowId(),
+                        run.runId,
+                        run.start.request().workflowType(),
+                        run.start.request().taskQueue(),
+                        run.status(),
+                        run.startTime,
+                        null))
+                .toList();
+        return CompletableFuture.completedFuture(new WorkflowExecutionPage(summaries, null));
+    }
+
+    @Override
+    public CompletableFuture<WorkflowTask> recordWorkflowTaskStarted(RecordWorkflowTaskStarted request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("matching's call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<ActivityTask> recordActivityTaskStarted(RecordActivityTaskStarted request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("matching's call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
+        received.add(request);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondWorkflowTaskFailed(RespondWorkflowTaskFailed request) {
+        received.add(request);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCompleted(RespondActivityTaskCompleted request) {
+        received.add(request);
+        if (request.token().scheduledEventId() == 404) {
+            return CompletableFuture.failedFuture(
+                    new PerduraException(ErrorType.TASK_NOT_FOUND, "activity task is no longer current"));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskFailed(RespondActivityTaskFailed request) {
+        received.add(request);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request) {
+        received.add(request);
+        return CompletableFuture.completedFuture(new HeartbeatResponse(false));
+    }
+}

@@ -1,0 +1,33 @@
+package io.perdura.frontend;
+
+import io.perdura.common.messaging.InJvmMessageBus;
+import io.perdura.common.messaging.MessageBus;
+import io.perdura.common.messaging.Topics;
+import io.perdura.common.service.HistoryRequestHandler;
+import io.perdura.common.service.MatchingRequestHandler;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** A real in-JVM bus with the fake history and matching subscribed to their topics. */
+@TestConfiguration(proxyBeanMethods = false)
+class FrontendTestConfiguration {
+
+    @Bean(destroyMethod = "close")
+    InJvmMessageBus testMessageBus() {
+        return new InJvmMessageBus(4);
+    }
+
+    @Bean
+    FakeHistory fakeHistory(MessageBus bus) {
+        FakeHistory history = new FakeHistory();
+        bus.subscribe(Topics.HISTORY, new HistoryRequestHandler(history));
+        return history;
+    }
+
+    @Bean
+    FakeMatching fakeMatching(MessageBus bus) {
+        FakeMatching matching = new FakeMatching();
+        bus.subscribe(Topics.MATCHING, new MatchingRequestHandler(matching));
+        return matching;
+    }
+}
