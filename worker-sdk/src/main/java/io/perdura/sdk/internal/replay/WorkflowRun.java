@@ -185,7 +185,8 @@ public final class WorkflowRun {
                     }
                     context.beginNewTask(event.eventTime().toEpochMilli());
                     runEventLoop();
-                    moveCursor(history, size);
+                    // stay on this WorkflowTaskStarted: the next history confirms the commands sent for it
+                    moveCursor(history, i);
                     return finishNewTask(event.eventId());
                 }
                 case WorkflowTaskStarted started
