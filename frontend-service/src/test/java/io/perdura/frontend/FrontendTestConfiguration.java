@@ -5,11 +5,12 @@ import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.HistoryRequestHandler;
 import io.perdura.common.service.MatchingRequestHandler;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** A real in-JVM bus with the fake history and matching subscribed to their topics. */
-@TestConfiguration(proxyBeanMethods = false)
+/**
+ * A real in-JVM bus with the fake history and matching subscribed to their topics. Deliberately
+ * not a {@code @Configuration}: tests name it, and the frontend's component scan must not find it.
+ */
 class FrontendTestConfiguration {
 
     @Bean(destroyMethod = "close")

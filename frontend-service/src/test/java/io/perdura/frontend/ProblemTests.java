@@ -2,9 +2,14 @@ package io.perdura.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.TaskToken;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Every error is an RFC 9457 problem with a stable type, and never shows a stack trace. */
@@ -104,6 +109,42 @@ class ProblemTests extends FrontendWebTestSupport {
         JsonNode problem = assertProblem(response, 500, "internal");
         assertThat(response.body()).doesNotContain("secret", "IllegalState");
         assertThat(problem.path("title").asString()).isEqualTo("Internal error");
+    }
+
+    @Test
+    void problemIsServedToClientsAcceptingOnlyJson() {
+        Response response = send(HttpRequest.newBuilder(uri(workflowPath()))
+                .header("Accept", "application/json")
+                .GET());
+
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void problemLogCarriesTheRequestsWorkflowInTheMdc() {
+        Logger logger = (Logger) LoggerFactory.getLogger("io.perdura.frontend.problem.FrontendExceptionHandler");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        String workflowId = uniqueId("mdc");
+        try {
+            get(ApiPaths.expand(ApiPaths.WORKFLOW, "default", workflowId) + "?runId=run-9");
+            String token =
+                    new TaskToken(TaskToken.Kind.ACTIVITY, "default", workflowId, "run-9", "q", 5, 6, 1, null).encode();
+            post(ApiPaths.expand(ApiPaths.WORKFLOW_TASK_COMPLETE, "default"), "{\"taskToken\":\"" + token + "\"}");
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).hasSize(2);
+        assertThat(appender.list.get(0).getMDCPropertyMap())
+                .containsEntry("namespace", "default")
+                .containsEntry("workflowId", workflowId)
+                .containsEntry("runId", "run-9");
+        assertThat(appender.list.get(1).getMDCPropertyMap())
+                .as("from the task token")
+                .containsEntry("workflowId", workflowId)
+                .containsEntry("taskQueue", "q");
     }
 
     @Test

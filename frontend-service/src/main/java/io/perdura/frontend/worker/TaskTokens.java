@@ -11,6 +11,7 @@ final class TaskTokens {
 
     static TaskToken decode(String namespace, String encoded, TaskToken.Kind expected) {
         TaskToken token = TaskToken.decode(encoded);
+        RequestMdc.put(token);
         if (token.kind() != expected) {
             throw PerduraException.invalidArgument(
                     "taskToken is for a " + token.kind() + " task, this endpoint answers " + expected + " tasks");
@@ -22,7 +23,6 @@ final class TaskTokens {
         if (token.workflowId() == null || token.runId() == null) {
             throw PerduraException.invalidArgument("malformed taskToken");
         }
-        RequestMdc.put(token);
         return token;
     }
 }
