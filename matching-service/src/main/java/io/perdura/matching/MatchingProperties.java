@@ -10,6 +10,9 @@ public class MatchingProperties {
     /** How many backlog tasks of one task queue are read from the database, and held in memory, at a time. */
     private int backlogReadBatchSize = 100;
 
+    /** How many backlog writes (new tasks, or started tasks to delete) are committed together at most. */
+    private int backlogWriteBatchSize = 200;
+
     /** How long to wait before reading a task queue's backlog again after a failed read. */
     private Duration backlogRetryDelay = Duration.ofSeconds(1);
 
@@ -28,6 +31,14 @@ public class MatchingProperties {
 
     public void setBacklogReadBatchSize(int backlogReadBatchSize) {
         this.backlogReadBatchSize = backlogReadBatchSize;
+    }
+
+    public int getBacklogWriteBatchSize() {
+        return backlogWriteBatchSize;
+    }
+
+    public void setBacklogWriteBatchSize(int backlogWriteBatchSize) {
+        this.backlogWriteBatchSize = backlogWriteBatchSize;
     }
 
     public Duration getBacklogRetryDelay() {

@@ -5,13 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link TaskBacklogStore} over JDBC, in SQL that runs on MySQL/MariaDB and on H2 in MySQL mode. */
 public final class JdbcTaskBacklogStore implements TaskBacklogStore {
@@ -25,6 +30,7 @@ public final class JdbcTaskBacklogStore implements TaskBacklogStore {
             + " ORDER BY id LIMIT ?";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public JdbcTaskBacklogStore(DataSource dataSource) {
@@ -33,11 +39,27 @@ public final class JdbcTaskBacklogStore implements TaskBacklogStore {
 
     public JdbcTaskBacklogStore(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.clock = clock;
     }
 
     @Override
-    public OptionalLong insert(TaskQueueKey queue, ScheduledTask task) {
+    public List<OptionalLong> insert(List<NewBacklogTask> tasks) {
+        List<OptionalLong> ids = transactions.execute(status -> {
+            List<OptionalLong> inserted = new ArrayList<>(tasks.size());
+            Timestamp now = Timestamp.from(clock.instant());
+            for (NewBacklogTask task : tasks) {
+                inserted.add(insertOne(task, now));
+            }
+            return inserted;
+        });
+        return ids;
+    }
+
+    /** A duplicate fails only its own statement: the transaction goes on (MySQL/MariaDB and H2). */
+    private OptionalLong insertOne(NewBacklogTask newTask, Timestamp now) {
+        TaskQueueKey queue = newTask.queue();
+        ScheduledTask task = newTask.task();
         KeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.update(
@@ -51,7 +73,7 @@ public final class JdbcTaskBacklogStore implements TaskBacklogStore {
                         statement.setString(5, task.runId());
                         statement.setLong(6, task.scheduledEventId());
                         statement.setInt(7, task.attempt());
-                        statement.setTimestamp(8, Timestamp.from(clock.instant()));
+                        statement.setTimestamp(8, now);
                         return statement;
                     },
                     keys);
@@ -86,8 +108,12 @@ public final class JdbcTaskBacklogStore implements TaskBacklogStore {
     }
 
     @Override
-    public void delete(long id) {
-        jdbc.update("DELETE FROM matching_tasks WHERE id = ?", id);
+    public void delete(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        jdbc.update("DELETE FROM matching_tasks WHERE id IN (" + placeholders + ")", ids.toArray());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.perdura.matching.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -7,16 +8,22 @@ import java.util.OptionalLong;
 public interface TaskBacklogStore {
 
     /**
-     * Adds a task to a queue's backlog and returns its id, or an empty result when the same task
-     * (same run, scheduled event id and attempt) is already there.
+     * Adds tasks to their queues' backlogs in one transaction and returns, in order, each one's id,
+     * or an empty result for a task (same queue, run, scheduled event id and attempt) that is
+     * already there.
      */
-    OptionalLong insert(TaskQueueKey queue, ScheduledTask task);
+    List<OptionalLong> insert(List<NewBacklogTask> tasks);
+
+    /** Adds one task; see {@link #insert(List)}. */
+    default OptionalLong insert(TaskQueueKey queue, ScheduledTask task) {
+        return insert(List.of(new NewBacklogTask(queue, task))).getFirst();
+    }
 
     /** Up to {@code limit} tasks of a queue with an id above {@code afterId}, oldest first. */
     List<BacklogTask> read(TaskQueueKey queue, long afterId, int limit);
 
-    /** Removes a task from the backlog; removing a task that is gone is harmless. */
-    void delete(long id);
+    /** Removes tasks from the backlog; removing a task that is gone is harmless. */
+    void delete(Collection<Long> ids);
 
     /** The queues that hold at least one task. */
     List<TaskQueueKey> queuesWithBacklog();

@@ -46,7 +46,11 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         this.store = store;
         this.properties = properties;
         this.runtime = new MatchingRuntime(
-                properties.getBacklogReadBatchSize(), properties.getBacklogRetryDelay(), new MatchingMetrics(registry));
+                store,
+                properties.getBacklogReadBatchSize(),
+                properties.getBacklogWriteBatchSize(),
+                properties.getBacklogRetryDelay(),
+                new MatchingMetrics(registry));
         this.queryTasks = new QueryTasks(history, properties.getQueryHistoryPageSize());
     }
 

@@ -2,6 +2,7 @@ package io.perdura.matching.taskqueue;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
+import io.perdura.matching.persistence.TaskBacklogStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -13,19 +14,26 @@ import java.util.function.Supplier;
 
 /**
  * What every task queue of one engine shares: the timer of long polls and queries, the executor of
- * store calls (so that no message-bus thread waits on the database), settings and metrics.
+ * store calls (so that no message-bus thread waits on the database), the group-committing backlog
+ * writer, settings and metrics.
  */
 final class MatchingRuntime implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService storeExecutor;
+    private final BacklogWriter writer;
     private final int readBatchSize;
     private final Duration retryDelay;
     private final MatchingMetrics metrics;
 
-    MatchingRuntime(int readBatchSize, Duration retryDelay, MatchingMetrics metrics) {
-        if (readBatchSize < 1) {
-            throw new IllegalArgumentException("backlog read batch size must be >= 1");
+    MatchingRuntime(
+            TaskBacklogStore store,
+            int readBatchSize,
+            int writeBatchSize,
+            Duration retryDelay,
+            MatchingMetrics metrics) {
+        if (readBatchSize < 1 || writeBatchSize < 1) {
+            throw new IllegalArgumentException("backlog batch sizes must be >= 1");
         }
         this.timer = new ScheduledThreadPoolExecutor(
                 1,
@@ -33,6 +41,7 @@ final class MatchingRuntime implements AutoCloseable {
         this.timer.setRemoveOnCancelPolicy(true);
         this.storeExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("perdura-matching-store-", 0).factory());
+        this.writer = new BacklogWriter(store, storeExecutor, writeBatchSize);
         this.readBatchSize = readBatchSize;
         this.retryDelay = retryDelay;
         this.metrics = metrics;
@@ -40,6 +49,10 @@ final class MatchingRuntime implements AutoCloseable {
 
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    BacklogWriter writer() {
+        return writer;
     }
 
     int readBatchSize() {

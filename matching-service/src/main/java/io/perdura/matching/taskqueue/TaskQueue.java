@@ -189,7 +189,7 @@ final class TaskQueue {
     }
 
     private void persist(ScheduledTask task, CompletableFuture<Void> acknowledged) {
-        runtime.onStoreExecutor(() -> store.insert(key, task)).whenComplete((id, error) -> {
+        runtime.writer().insert(key, task).whenComplete((id, error) -> {
             if (error != null) {
                 warn("could not store a task in the backlog", task, error);
                 lock.lock();
@@ -324,16 +324,7 @@ final class TaskQueue {
     }
 
     private void delete(BacklogTask row) {
-        runtime.onStoreExecutor(() -> {
-                    store.delete(row.id());
-                    return null;
-                })
-                .whenComplete((ignored, error) -> {
-                    if (error != null) {
-                        // the row is read again after a restart and dropped then as stale
-                        warn("could not delete a started task from the backlog", row.task(), error);
-                    }
-                });
+        runtime.writer().delete(row.id());
     }
 
     /** Puts back a poller whose match fell through; it waits again unless its time is up. */

@@ -89,8 +89,8 @@ abstract class TaskBacklogStoreTests {
         long first = insert(WORKFLOWS, task("wf-1", 2));
         long second = insert(WORKFLOWS, task("wf-2", 2));
 
-        store.delete(first);
-        store.delete(first);
+        store.delete(List.of(first));
+        store.delete(List.of(first));
 
         assertThat(store.read(WORKFLOWS, 0, 10)).extracting(BacklogTask::id).containsExactly(second);
     }
@@ -98,12 +98,46 @@ abstract class TaskBacklogStoreTests {
     @Test
     void acceptsATaskAgainOnceDeleted() {
         long first = insert(WORKFLOWS, task("wf-1", 2));
-        store.delete(first);
+        store.delete(List.of(first));
 
         long again = insert(WORKFLOWS, task("wf-1", 2));
 
         assertThat(again).isGreaterThan(first);
         assertThat(store.read(WORKFLOWS, 0, 10)).extracting(BacklogTask::id).containsExactly(again);
+    }
+
+    @Test
+    void insertsSeveralTasksTogetherSkippingOnesAlreadyStored() {
+        long stored = insert(WORKFLOWS, task("wf-2", 2));
+
+        List<OptionalLong> ids = store.insert(List.of(
+                new NewBacklogTask(WORKFLOWS, task("wf-1", 2)),
+                new NewBacklogTask(WORKFLOWS, task("wf-2", 2)),
+                new NewBacklogTask(ACTIVITIES, task("wf-3", 5))));
+
+        assertThat(ids).hasSize(3);
+        assertThat(ids.get(0)).isPresent();
+        assertThat(ids.get(1)).isEmpty();
+        assertThat(ids.get(2)).isPresent();
+        assertThat(store.read(WORKFLOWS, 0, 10))
+                .containsExactly(
+                        new BacklogTask(stored, task("wf-2", 2)),
+                        new BacklogTask(ids.get(0).getAsLong(), task("wf-1", 2)));
+        assertThat(store.read(ACTIVITIES, 0, 10))
+                .containsExactly(new BacklogTask(ids.get(2).getAsLong(), task("wf-3", 5)));
+    }
+
+    @Test
+    void deletesSeveralTasksTogether() {
+        long first = insert(WORKFLOWS, task("wf-1", 2));
+        long second = insert(WORKFLOWS, task("wf-2", 2));
+        long third = insert(ACTIVITIES, task("wf-3", 5));
+
+        store.delete(List.of(first, third, 12345L));
+        store.delete(List.of());
+
+        assertThat(store.read(WORKFLOWS, 0, 10)).extracting(BacklogTask::id).containsExactly(second);
+        assertThat(store.read(ACTIVITIES, 0, 10)).isEmpty();
     }
 
     @Test
@@ -113,7 +147,7 @@ abstract class TaskBacklogStoreTests {
         insert(WORKFLOWS, task("wf-2", 2));
         long activity = insert(ACTIVITIES, task("wf-1", 5));
         insert(OTHER_NAMESPACE, task("wf-1", 2));
-        store.delete(activity);
+        store.delete(List.of(activity));
 
         assertThat(store.queuesWithBacklog()).containsExactlyInAnyOrder(WORKFLOWS, OTHER_NAMESPACE);
     }

@@ -1,9 +1,10 @@
 package io.perdura.matching.taskqueue;
 
 import io.perdura.matching.persistence.BacklogTask;
-import io.perdura.matching.persistence.ScheduledTask;
+import io.perdura.matching.persistence.NewBacklogTask;
 import io.perdura.matching.persistence.TaskBacklogStore;
 import io.perdura.matching.persistence.TaskQueueKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,9 +20,9 @@ final class CountingBacklogStore implements TaskBacklogStore {
     }
 
     @Override
-    public OptionalLong insert(TaskQueueKey queue, ScheduledTask task) {
-        inserts.incrementAndGet();
-        return delegate.insert(queue, task);
+    public List<OptionalLong> insert(List<NewBacklogTask> tasks) {
+        inserts.addAndGet(tasks.size());
+        return delegate.insert(tasks);
     }
 
     @Override
@@ -30,8 +31,8 @@ final class CountingBacklogStore implements TaskBacklogStore {
     }
 
     @Override
-    public void delete(long id) {
-        delegate.delete(id);
+    public void delete(Collection<Long> ids) {
+        delegate.delete(ids);
     }
 
     @Override

@@ -67,8 +67,8 @@ class MatchingConcurrencyTests {
                 for (int i = 0; i < TASKS; i++) {
                     acks.add(node.matching.addWorkflowTask(
                             new AddWorkflowTask("default", "load", "wf-" + i, "run-" + i, 2)));
-                    if (i % 100 == 0) {
-                        Thread.sleep(5); // let pollers come back, so both sync match and the backlog are used
+                    if (i % 10 == 0) {
+                        Thread.sleep(1); // let pollers come back, so both sync match and the backlog are used
                     }
                 }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -76,8 +76,6 @@ class MatchingConcurrencyTests {
                     assertThat(poller.join(Duration.ofSeconds(30))).isTrue();
                 }
 
-                System.out.printf(
-                        "TIMING %d ms, inserts %d%n", (System.nanoTime() - t0) / 1_000_000, node.store.inserts.get());
                 assertThat(deliveries).hasSize(TASKS);
                 assertThat(deliveries.values())
                         .allSatisfy(count -> assertThat(count).hasValue(1));

@@ -1,0 +1,4 @@
+package io.perdura.matching.persistence;
+
+/** A task to add to the backlog of {@code queue}. */
+public record NewBacklogTask(TaskQueueKey queue, ScheduledTask task) {}
