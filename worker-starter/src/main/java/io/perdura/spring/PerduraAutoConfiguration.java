@@ -1,0 +1,49 @@
+package io.perdura.spring;
+
+import io.perdura.sdk.client.WorkflowClient;
+import io.perdura.sdk.client.WorkflowClientOptions;
+import io.perdura.sdk.worker.WorkerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Creates a {@link WorkflowClient} from {@code perdura.*} properties and, unless {@code
+ * perdura.worker.enabled=false}, workers for every {@link WorkflowImpl} and {@link ActivityImpl}
+ * bean.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(PerduraProperties.class)
+public class PerduraAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkflowClient perduraWorkflowClient(PerduraProperties properties) {
+        WorkflowClientOptions.Builder options = WorkflowClientOptions.builder()
+                .setTarget(properties.getTarget())
+                .setNamespace(properties.getNamespace());
+        if (properties.getIdentity() != null) {
+            options.setIdentity(properties.getIdentity());
+        }
+        return WorkflowClient.newInstance(options.build());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "perdura.worker.enabled", matchIfMissing = true)
+    PerduraWorkers perduraWorkers(
+            WorkflowClient client,
+            PerduraProperties properties,
+            ConfigurableListableBeanFactory beanFactory,
+            ObjectProvider<WorkerCustomizer> customizers) {
+        return new PerduraWorkers(
+                WorkerFactory.newInstance(client),
+                properties.getWorker(),
+                beanFactory,
+                customizers.orderedStream().toList());
+    }
+}

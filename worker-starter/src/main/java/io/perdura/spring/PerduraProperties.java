@@ -1,0 +1,129 @@
+package io.perdura.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the Perdura client and workers, under {@code perdura.*}. */
+@ConfigurationProperties("perdura")
+public class PerduraProperties {
+
+    /** Base URL of the Perdura frontend. */
+    private String target = "http://localhost:7233";
+
+    /** Namespace the client and the workers use. */
+    private String namespace = "default";
+
+    /** Identity reported to the server; defaults to pid@host. */
+    private String identity;
+
+    private final Worker worker = new Worker();
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getIdentity() {
+        return identity;
+    }
+
+    public void setIdentity(String identity) {
+        this.identity = identity;
+    }
+
+    public Worker getWorker() {
+        return worker;
+    }
+
+    /** Settings of the workers started for annotated beans. */
+    public static class Worker {
+
+        /** Whether to start workers for {@code @WorkflowImpl} and {@code @ActivityImpl} beans. */
+        private boolean enabled = true;
+
+        /** Number of concurrent workflow task long polls per task queue. */
+        private int workflowPollers = 2;
+
+        /** Number of concurrent activity task long polls per task queue. */
+        private int activityPollers = 2;
+
+        /** Maximum number of workflow tasks run at once per task queue. */
+        private int maxConcurrentWorkflowTasks = 200;
+
+        /** Maximum number of activities run at once per task queue. */
+        private int maxConcurrentActivityExecutions = 200;
+
+        /** Maximum number of workflow runs kept replayed in memory; others replay on their next task. */
+        private int workflowCacheSize = 600;
+
+        /** How long shutdown waits for running tasks before interrupting them. */
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getWorkflowPollers() {
+            return workflowPollers;
+        }
+
+        public void setWorkflowPollers(int workflowPollers) {
+            this.workflowPollers = workflowPollers;
+        }
+
+        public int getActivityPollers() {
+            return activityPollers;
+        }
+
+        public void setActivityPollers(int activityPollers) {
+            this.activityPollers = activityPollers;
+        }
+
+        public int getMaxConcurrentWorkflowTasks() {
+            return maxConcurrentWorkflowTasks;
+        }
+
+        public void setMaxConcurrentWorkflowTasks(int maxConcurrentWorkflowTasks) {
+            this.maxConcurrentWorkflowTasks = maxConcurrentWorkflowTasks;
+        }
+
+        public int getMaxConcurrentActivityExecutions() {
+            return maxConcurrentActivityExecutions;
+        }
+
+        public void setMaxConcurrentActivityExecutions(int maxConcurrentActivityExecutions) {
+            this.maxConcurrentActivityExecutions = maxConcurrentActivityExecutions;
+        }
+
+        public int getWorkflowCacheSize() {
+            return workflowCacheSize;
+        }
+
+        public void setWorkflowCacheSize(int workflowCacheSize) {
+            this.workflowCacheSize = workflowCacheSize;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.perdura.spring;
+
+import io.perdura.sdk.worker.Worker;
+import io.perdura.sdk.worker.WorkerFactory;
+import io.perdura.sdk.worker.WorkerOptions;
+import io.perdura.sdk.workflow.WorkflowInterface;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers every {@link WorkflowImpl} and {@link ActivityImpl} bean on a worker for its task
+ * queue, starts the workers once the context is up (after the web server, when there is one) and
+ * shuts them down gracefully with it.
+ */
+public class PerduraWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PerduraWorkers.class);
+
+    private final WorkerFactory factory;
+    private final PerduraProperties.Worker settings;
+    private final ConfigurableListableBeanFactory beanFactory;
+    private final List<WorkerCustomizer> customizers;
+    private final Map<String, Worker> workers = new LinkedHashMap<>();
+    private volatile boolean running;
+
+    PerduraWorkers(
+            WorkerFactory factory,
+            PerduraProperties.Worker settings,
+            ConfigurableListableBeanFactory beanFactory,
+            List<WorkerCustomizer> customizers) {
+        this.factory = factory;
+        this.settings = settings;
+        this.beanFactory = beanFactory;
+        this.customizers = customizers;
+    }
+
+    /** The task queues that have a worker, with what it serves. */
+    public Map<String, Worker> workers() {
+        return Map.copyOf(workers);
+    }
+
+    @Override
+    public synchronized void start() {
+        registerWorkflows();
+        registerActivities();
+        if (!workers.isEmpty()) {
+            factory.start();
+            log.info("Perdura workers started for task queues {}", workers.keySet());
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!workers.isEmpty()) {
+            factory.shutdown();
+            factory.awaitTermination(settings.getShutdownTimeout());
+            factory.shutdownNow();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void registerWorkflows() {
+        for (String name : beanFactory.getBeanNamesForAnnotation(WorkflowImpl.class)) {
+            WorkflowImpl annotation = beanFactory.findAnnotationOnBean(name, WorkflowImpl.class);
+            Class<?> type = ClassUtils.getUserClass(beanFactory.getType(name));
+            boolean registered = false;
+            for (Class<?> iface : ClassUtils.getAllInterfacesForClassAsSet(type)) {
+                if (iface.isAnnotationPresent(WorkflowInterface.class)) {
+                    register(worker(annotation.taskQueue()), iface, name);
+                    registered = true;
+                }
+            }
+            if (!registered) {
+                throw new IllegalStateException(
+                        "@WorkflowImpl " + type.getName() + " implements no @WorkflowInterface interface");
+            }
+        }
+    }
+
+    private <T> void register(Worker worker, Class<T> iface, String beanName) {
+        worker.registerWorkflowImplementationFactory(iface, () -> iface.cast(beanFactory.getBean(beanName)));
+    }
+
+    private void registerActivities() {
+        for (String name : beanFactory.getBeanNamesForAnnotation(ActivityImpl.class)) {
+            ActivityImpl annotation = beanFactory.findAnnotationOnBean(name, ActivityImpl.class);
+            worker(annotation.taskQueue()).registerActivitiesImplementations(beanFactory.getBean(name));
+        }
+    }
+
+    private Worker worker(String taskQueue) {
+        return workers.computeIfAbsent(taskQueue, queue -> {
+            WorkerOptions.Builder options = WorkerOptions.builder()
+                    .setWorkflowPollers(settings.getWorkflowPollers())
+                    .setActivityPollers(settings.getActivityPollers())
+                    .setMaxConcurrentWorkflowTasks(settings.getMaxConcurrentWorkflowTasks())
+                    .setMaxConcurrentActivityExecutions(settings.getMaxConcurrentActivityExecutions())
+                    .setWorkflowCacheSize(settings.getWorkflowCacheSize());
+            customizers.forEach(customizer -> customizer.customize(queue, options));
+            return factory.newWorker(queue, options.build());
+        });
+    }
+}
