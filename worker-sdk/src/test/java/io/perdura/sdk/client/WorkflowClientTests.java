@@ -1,0 +1,228 @@
+package io.perdura.sdk.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.json.Json;
+import io.perdura.common.model.Failure;
+import io.perdura.common.model.Failure.FailureKind;
+import io.perdura.common.model.RetryState;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.sdk.failure.ActivityFailure;
+import io.perdura.sdk.failure.ApplicationFailure;
+import io.perdura.sdk.failure.WorkflowFailedException;
+import io.perdura.sdk.fake.FakeFrontend;
+import io.perdura.sdk.fake.FakeFrontend.Answer;
+import io.perdura.sdk.workflow.QueryMethod;
+import io.perdura.sdk.workflow.SignalMethod;
+import io.perdura.sdk.workflow.WorkflowInterface;
+import io.perdura.sdk.workflow.WorkflowMethod;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WorkflowClientTests {
+
+    private static final String WORKFLOWS = "/api/v1/namespaces/default/workflows/";
+
+    @WorkflowInterface
+    public interface Hello {
+        @WorkflowMethod
+        String greet(String name);
+    }
+
+    @WorkflowInterface
+    public interface Approval {
+        @WorkflowMethod(name = "Approval")
+        String request(String what);
+
+        @SignalMethod
+        void approve(String approver);
+
+        @QueryMethod(name = "status")
+        String currentStatus();
+    }
+
+    private FakeFrontend frontend;
+    private WorkflowClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        frontend = new FakeFrontend();
+        client = WorkflowClient.newInstance(WorkflowClientOptions.builder()
+                .setTarget(frontend.target())
+                .setIdentity("test-client")
+                .build());
+    }
+
+    @AfterEach
+    void stop() {
+        frontend.close();
+    }
+
+    private static WorkflowOptions options(String workflowId) {
+        return WorkflowOptions.builder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue("samples")
+                .build();
+    }
+
+    @Test
+    void typedStubStartsThenWaitsThroughRunningAnswersForTheResult() {
+        AtomicInteger polls = new AtomicInteger();
+        frontend.route(
+                        "POST",
+                        WORKFLOWS + "hello-1",
+                        r -> Answer.json(201, new StartWorkflowResponse("hello-1", "run-1")))
+                .route(
+                        "GET",
+                        WORKFLOWS + "hello-1/result",
+                        r -> polls.incrementAndGet() == 1
+                                ? Answer.json(
+                                        202, new WorkflowResult("hello-1", "run-1", WorkflowStatus.RUNNING, null, null))
+                                : Answer.json(
+                                        200,
+                                        new WorkflowResult(
+                                                "hello-1",
+                                                "run-1",
+                                                WorkflowStatus.COMPLETED,
+                                                Json.tree("Hello, World!"),
+                                                null)));
+
+        String result = client.newWorkflowStub(Hello.class, options("hello-1")).greet("World");
+
+        assertThat(result).isEqualTo("Hello, World!");
+        FakeFrontend.Request start = frontend.requests(WORKFLOWS + "hello-1").getFirst();
+        assertThat(start.body().get("workflowType").asString()).isEqualTo("Hello");
+        assertThat(start.body().get("taskQueue").asString()).isEqualTo("samples");
+        assertThat(start.body().get("input")).isEqualTo(Json.array("World"));
+        assertThat(start.body().get("requestId").asString()).isNotBlank();
+        assertThat(frontend.requests(WORKFLOWS + "hello-1/result"))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.query()).contains("runId=run-1").contains("wait=30s"));
+    }
+
+    @Test
+    void startWithAMethodReferenceReturnsWithoutWaiting() {
+        frontend.route(
+                "POST", WORKFLOWS + "hello-2", r -> Answer.json(201, new StartWorkflowResponse("hello-2", "run-2")));
+        Hello hello = client.newWorkflowStub(Hello.class, options("hello-2"));
+
+        WorkflowExecution execution = WorkflowClient.start(hello::greet, "World");
+
+        assertThat(execution).isEqualTo(new WorkflowExecution("hello-2", "run-2"));
+        assertThat(WorkflowStub.fromTyped(hello).getExecution()).isEqualTo(execution);
+        assertThat(frontend.requests(WORKFLOWS + "hello-2/result")).isEmpty();
+    }
+
+    @Test
+    void secondStartOfARunningWorkflowIsAlreadyStarted() {
+        frontend.route(
+                "POST", WORKFLOWS + "dup", r -> Answer.problem(409, "already-started", "workflow dup is running"));
+
+        assertThatThrownBy(() ->
+                        client.newUntypedWorkflowStub("Hello", options("dup")).start("x"))
+                .isInstanceOfSatisfying(WorkflowExecutionAlreadyStarted.class, e -> {
+                    assertThat(e.getErrorType()).isEqualTo(ErrorType.ALREADY_STARTED);
+                    assertThat(e.getMessage()).isEqualTo("workflow dup is running");
+                });
+    }
+
+    @Test
+    void failedRunBecomesWorkflowFailedExceptionWithTheCauseChain() {
+        Failure cause = Failure.application("CardDeclined", "card declined", false);
+        Failure failure = new Failure(
+                        "Activity failed",
+                        FailureKind.ACTIVITY,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        new Failure.ActivityFailureInfo(5, 6, "1", "Charge", RetryState.MAXIMUM_ATTEMPTS_REACHED),
+                        null)
+                .withCause(cause);
+        frontend.route(
+                "GET",
+                WORKFLOWS + "pay/result",
+                r -> Answer.json(200, new WorkflowResult("pay", "run-9", WorkflowStatus.FAILED, null, failure)));
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("pay").getResult(String.class))
+                .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+                    assertThat(e.getStatus()).isEqualTo(WorkflowStatus.FAILED);
+                    assertThat(e.getRunId()).isEqualTo("run-9");
+                    assertThat(e.getCause()).isInstanceOfSatisfying(ActivityFailure.class, a -> {
+                        assertThat(a.getActivityType()).isEqualTo("Charge");
+                        assertThat(a.getCause()).isInstanceOfSatisfying(ApplicationFailure.class, app -> {
+                            assertThat(app.getType()).isEqualTo("CardDeclined");
+                            assertThat(app.getMessage()).isEqualTo("card declined");
+                        });
+                    });
+                });
+    }
+
+    @Test
+    void resultWithATimeoutGivesUpWhileStillRunning() {
+        frontend.route(
+                "GET",
+                WORKFLOWS + "slow/result",
+                r -> Answer.json(202, new WorkflowResult("slow", "r", WorkflowStatus.RUNNING, null, null)));
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("slow").getResult(Duration.ofMillis(300), String.class))
+                .isInstanceOfSatisfying(
+                        WorkflowServiceException.class,
+                        e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.TIMEOUT));
+    }
+
+    @Test
+    void signalAndQueryThroughATypedStubOfAnExistingWorkflow() {
+        frontend.route("POST", WORKFLOWS + "ap-1/signal/approve", r -> Answer.empty(204))
+                .route(
+                        "POST",
+                        WORKFLOWS + "ap-1/query/status",
+                        r -> Answer.json(200, Json.read("{\"result\":\"WAITING\"}", Object.class)));
+        Approval approval = client.newWorkflowStub(Approval.class, "ap-1");
+
+        assertThat(approval.currentStatus()).isEqualTo("WAITING");
+        approval.approve("alice");
+
+        FakeFrontend.Request signal =
+                frontend.requests(WORKFLOWS + "ap-1/signal/approve").getFirst();
+        assertThat(signal.body().get("input")).isEqualTo(Json.array("alice"));
+        assertThat(signal.body().get("identity").asString()).isEqualTo("test-client");
+        assertThat(frontend.requests(WORKFLOWS + "ap-1/query/status")
+                        .getFirst()
+                        .body()
+                        .get("input"))
+                .isEqualTo(Json.array());
+    }
+
+    @Test
+    void problemsBecomeTypedExceptions() {
+        frontend.route("GET", WORKFLOWS + "missing", r -> Answer.problem(404, "not-found", "no workflow missing"))
+                .route("POST", WORKFLOWS + "q/query/boom", r -> Answer.problem(400, "query-failed", "handler threw"));
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("missing").describe())
+                .isInstanceOf(WorkflowNotFoundException.class)
+                .hasMessage("no workflow missing");
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("q").query("boom", String.class))
+                .isInstanceOf(WorkflowQueryException.class)
+                .hasMessage("handler threw");
+    }
+
+    @Test
+    void unreachableServerIsUnavailable() {
+        frontend.close();
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("any").describe())
+                .isInstanceOfSatisfying(WorkflowServiceException.class, e -> {
+                    assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE);
+                    assertThat(e.isRetryable()).isTrue();
+                });
+    }
+}
