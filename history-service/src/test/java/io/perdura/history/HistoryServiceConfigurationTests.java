@@ -1,0 +1,63 @@
+package io.perdura.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.perdura.common.api.StartWorkflowRequest;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.json.Json;
+import io.perdura.common.messaging.InJvmMessageBus;
+import io.perdura.common.messaging.MessageBus;
+import io.perdura.common.service.HistoryClient;
+import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
+import io.perdura.history.engine.HistoryEngine;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The Spring wiring other modules import: properties, beans, and the lifecycle that subscribes. */
+class HistoryServiceConfigurationTests {
+
+    @Test
+    void startsWithADataSourceAndABusAndServesTheHistoryTopic() {
+        try (HikariDataSource dataSource = TestDatabases.h2();
+                InJvmMessageBus bus = new InJvmMessageBus(2);
+                FakeMatching matching = new FakeMatching(bus)) {
+            new ApplicationContextRunner()
+                    .withUserConfiguration(HistoryServiceConfiguration.class)
+                    .withBean(DataSource.class, () -> dataSource)
+                    .withBean(MessageBus.class, () -> bus)
+                    .withPropertyValues(
+                            "perdura.history.shard-count=3",
+                            "perdura.history.default-workflow-task-timeout=7s",
+                            "perdura.history.owner-id=test-owner")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context).hasSingleBean(HistoryEngine.class);
+                        HistoryProperties properties = context.getBean(HistoryProperties.class);
+                        assertThat(properties.getShardCount()).isEqualTo(3);
+                        assertThat(properties.getDefaultWorkflowTaskTimeout()).isEqualTo(Duration.ofSeconds(7));
+                        HistoryServer server = context.getBean(HistoryServer.class);
+                        assertThat(server.isRunning()).isTrue();
+                        assertThat(server.shards().ownedShardIds()).containsExactly(0, 1, 2);
+
+                        var client = new HistoryClient(bus);
+                        var started = client.startWorkflowExecution(new StartWorkflowExecution(
+                                        "default",
+                                        "wired",
+                                        new StartWorkflowRequest(
+                                                "Hello", "q", Json.array(), null, null, null, null, null)))
+                                .get();
+                        assertThat(matching.nextWorkflowTask("wired", Duration.ofSeconds(10))
+                                        .runId())
+                                .isEqualTo(started.runId());
+                        var error = AbstractHistoryEngineTests.errorOf(
+                                () -> AbstractHistoryEngineTests.join(client.describeWorkflowExecution(
+                                        new DescribeWorkflowExecution("default", "nope", null))));
+                        assertThat(error).isEqualTo(ErrorType.NOT_FOUND);
+                    });
+        }
+    }
+}
