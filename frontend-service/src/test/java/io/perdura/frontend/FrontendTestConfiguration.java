@@ -6,6 +6,7 @@ import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.HistoryRequestHandler;
 import io.perdura.common.service.MatchingRequestHandler;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * A real in-JVM bus with the fake history and matching subscribed to their topics. Deliberately
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 class FrontendTestConfiguration {
 
     @Bean(destroyMethod = "close")
+    @Primary
     InJvmMessageBus testMessageBus() {
         return new InJvmMessageBus(4);
     }
