@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class Worker {
 
-    private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(5);
 
     private final String taskQueue;
     private final WorkerOptions options;

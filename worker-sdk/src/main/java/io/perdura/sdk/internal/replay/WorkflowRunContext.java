@@ -70,6 +70,11 @@ public final class WorkflowRunContext {
         if (!iface.isInterface()) {
             throw new IllegalArgumentException(iface.getName() + " is not an interface");
         }
+        if (options == null
+                || (options.getStartToCloseTimeout() == null && options.getScheduleToCloseTimeout() == null)) {
+            throw new IllegalArgumentException("ActivityOptions for " + iface.getSimpleName()
+                    + " need a startToCloseTimeout or a scheduleToCloseTimeout");
+        }
         return (T) Proxy.newProxyInstance(
                 iface.getClassLoader(), new Class<?>[] {iface}, new ActivityStubHandler(iface, options));
     }

@@ -1,0 +1,2 @@
+/** Options shared by workflows and activities. */
+package io.perdura.sdk.common;

@@ -1,0 +1,2 @@
+/** Client runtime behind the stubs. Not public API. */
+package io.perdura.sdk.internal.client;

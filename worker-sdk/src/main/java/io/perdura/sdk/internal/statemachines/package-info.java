@@ -1,0 +1,2 @@
+/** One declarative state machine per command kind. Not public API. */
+package io.perdura.sdk.internal.statemachines;

@@ -1,0 +1,2 @@
+/** Worker runtime: long-poll loops, the workflow cache, task handlers. Not public API. */
+package io.perdura.sdk.internal.worker;
