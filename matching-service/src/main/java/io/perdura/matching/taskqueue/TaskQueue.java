@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,15 +41,10 @@ final class TaskQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Poller> pollers = new ArrayDeque<>();
     private final ArrayDeque<PendingQuery> queries = new ArrayDeque<>();
-    /** Stored tasks not handed out yet, by id; every id here is at most {@link #readLevel}. */
-    private final TreeMap<Long, ScheduledTask> window = new TreeMap<>();
+    private final BacklogWindow window;
     /** Adds not acknowledged yet, so that a repeated add shares the first one's outcome. */
     private final Map<ScheduledTask, CompletableFuture<Void>> adding = new HashMap<>();
 
-    private final List<BacklogTask> storedWhileReading = new ArrayList<>();
-    private long readLevel;
-    private boolean backlogUnread = true;
-    private boolean reading;
     private boolean closed;
 
     TaskQueue(TaskQueueKey key, TaskStarter starter, TaskBacklogStore store, MatchingRuntime runtime) {
@@ -58,6 +52,7 @@ final class TaskQueue {
         this.starter = starter;
         this.store = store;
         this.runtime = runtime;
+        this.window = new BacklogWindow(runtime.readBatchSize());
     }
 
     TaskQueueKey key() {
@@ -213,24 +208,10 @@ final class TaskQueue {
         try {
             adding.remove(task, acknowledged);
             if (id.isPresent()) {
-                place(new BacklogTask(id.getAsLong(), task));
+                window.stored(new BacklogTask(id.getAsLong(), task));
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Puts a newly stored task in the window, or leaves it to a later read. Holds the lock. */
-    private void place(BacklogTask row) {
-        if (reading) {
-            storedWhileReading.add(row);
-        } else if (row.id() <= readLevel) {
-            window.put(row.id(), row.task());
-        } else if (!backlogUnread && window.size() < runtime.readBatchSize()) {
-            window.put(row.id(), row.task());
-            readLevel = row.id();
-        } else {
-            backlogUnread = true;
         }
     }
 
@@ -251,18 +232,16 @@ final class TaskQueue {
                     actions.add(() -> deliverQuery(query, poller));
                     continue;
                 }
-                Map.Entry<Long, ScheduledTask> next = window.pollFirstEntry();
-                if (next == null) {
+                BacklogTask row = window.takeOldest();
+                if (row == null) {
                     break;
                 }
                 pollers.pollFirst();
-                BacklogTask row = new BacklogTask(next.getKey(), next.getValue());
                 actions.add(() -> matchStored(row, poller));
             }
-            if (window.isEmpty() && backlogUnread && !reading && !closed) {
-                reading = true;
-                long after = readLevel;
-                actions.add(() -> readBacklog(after));
+            OptionalLong readAfter = closed ? OptionalLong.empty() : window.startRead();
+            if (readAfter.isPresent()) {
+                actions.add(() -> readBacklog(readAfter.getAsLong()));
             }
         } finally {
             lock.unlock();
@@ -287,7 +266,7 @@ final class TaskQueue {
                 warn("could not record a stored task started", row.task(), error);
                 lock.lock();
                 try {
-                    window.put(row.id(), row.task());
+                    window.putBack(row);
                 } finally {
                     lock.unlock();
                 }
@@ -301,16 +280,7 @@ final class TaskQueue {
                 .whenComplete((rows, error) -> {
                     lock.lock();
                     try {
-                        reading = false;
-                        if (error == null) {
-                            for (BacklogTask row : rows) {
-                                window.put(row.id(), row.task());
-                                readLevel = Math.max(readLevel, row.id());
-                            }
-                            backlogUnread = rows.size() >= runtime.readBatchSize();
-                        }
-                        storedWhileReading.forEach(this::place);
-                        storedWhileReading.clear();
+                        window.readDone(error == null ? rows : null);
                     } finally {
                         lock.unlock();
                     }
