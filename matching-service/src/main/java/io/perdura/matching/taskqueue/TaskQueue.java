@@ -250,6 +250,10 @@ final class TaskQueue {
     }
 
     private void deliverQuery(PendingQuery query, Poller poller) {
+        if (query.isDone()) { // timed out meanwhile
+            offer(poller);
+            return;
+        }
         poller.complete(query.task());
         runtime.metrics().queryDelivered(key);
     }
