@@ -87,7 +87,11 @@ abstract class AbstractHistoryEngineTests {
         server.stop();
         matching.close();
         bus.close();
+        afterServerStopped();
     }
+
+    /** Releases what the test's database needs released, once the server stopped. */
+    protected void afterServerStopped() {}
 
     HistoryServer newServer(InJvmMessageBus onBus) {
         HistoryProperties properties = new HistoryProperties();

@@ -2,7 +2,6 @@ package io.perdura.history;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 
 /** The failure scenarios on H2 in MySQL mode, a fresh database per test. */
 class H2FailureHandlingTests extends AbstractFailureHandlingTests {
@@ -17,8 +16,8 @@ class H2FailureHandlingTests extends AbstractFailureHandlingTests {
         return dataSource;
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @Override
+    protected void afterServerStopped() {
         dataSource.close();
     }
 }

@@ -2,7 +2,6 @@ package io.perdura.history;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 
 /** The lifecycle scenarios on H2 in MySQL mode, a fresh database per test. */
 class H2WorkflowLifecycleTests extends AbstractWorkflowLifecycleTests {
@@ -17,8 +16,8 @@ class H2WorkflowLifecycleTests extends AbstractWorkflowLifecycleTests {
         return dataSource;
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @Override
+    protected void afterServerStopped() {
         dataSource.close();
     }
 }

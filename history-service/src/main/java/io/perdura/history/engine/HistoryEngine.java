@@ -84,6 +84,7 @@ public final class HistoryEngine implements HistoryService {
 
     private void afterCommit(RunUpdate update) {
         timerQueue.schedule(update.timerTasks());
+        timerQueue.cancel(update.shard().shardId(), update.deletedTimerTaskIds());
         relay.send(update.transferTasks());
         if (update.closingEvent() != null) {
             var key = update.key();

@@ -195,6 +195,10 @@ final class RunUpdate {
         return timerTasks;
     }
 
+    List<Long> deletedTimerTaskIds() {
+        return deletedTimerTaskIds;
+    }
+
     List<TransferTask> transferTasks() {
         return transferTasks;
     }

@@ -65,10 +65,14 @@ public final class OutboxRelay {
     public void stop() {
         running = false;
         if (rescanner != null) {
-            rescanner.shutdownNow();
+            rescanner.shutdown();
+            try {
+                rescanner.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (deleter != null) {
-            deleter.interrupt();
             try {
                 deleter.join(5000);
             } catch (InterruptedException e) {
@@ -126,9 +130,13 @@ public final class OutboxRelay {
 
     private void deleteAcknowledged() {
         List<TransferTask> batch = new ArrayList<>(BATCH);
-        while (running) {
+        while (running || !acknowledged.isEmpty()) {
             try {
-                batch.add(acknowledged.take());
+                TransferTask first = acknowledged.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 return;
             }

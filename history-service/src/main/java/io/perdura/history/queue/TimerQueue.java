@@ -38,6 +38,7 @@ public final class TimerQueue {
     private final PriorityQueue<TimerTask> queue =
             new PriorityQueue<>(Comparator.comparingLong(TimerTask::fireTime).thenComparingLong(TimerTask::taskId));
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private volatile long horizon;
     private volatile boolean running;
     private long nextLoad;
@@ -94,6 +95,7 @@ public final class TimerQueue {
         try {
             queue.clear();
             known.clear();
+            cancelled.clear();
         } finally {
             lock.unlock();
         }
@@ -118,6 +120,19 @@ public final class TimerQueue {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Timer rows a transaction deleted (a completed task's timeout, a finished activity's
+     * start-to-close timer): dropped from memory without a firing when they come due.
+     */
+    public void cancel(int shardId, List<Long> taskIds) {
+        for (long taskId : taskIds) {
+            String id = shardId + ":" + taskId;
+            if (known.contains(id)) {
+                cancelled.add(id);
+            }
         }
     }
 
@@ -177,7 +192,11 @@ public final class TimerQueue {
                 TimerTask head = queue.peek();
                 if (head != null && head.fireTime() <= now) {
                     queue.poll();
-                    firingExecutor.execute(() -> fire(head));
+                    if (cancelled.remove(id(head))) {
+                        known.remove(id(head));
+                    } else {
+                        firingExecutor.execute(() -> fire(head));
+                    }
                     continue;
                 }
                 long wait = nextLoad - now;
@@ -205,6 +224,7 @@ public final class TimerQueue {
                     task.execution(),
                     e.getMessage());
         } finally {
+            cancelled.remove(id(task));
             known.remove(id(task));
         }
     }
