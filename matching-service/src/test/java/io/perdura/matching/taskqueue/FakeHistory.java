@@ -39,9 +39,17 @@ public final class FakeHistory implements HistoryService {
     private final Set<String> startedTasks = ConcurrentHashMap.newKeySet();
     private final Set<String> staleTasks = ConcurrentHashMap.newKeySet();
     private volatile boolean unavailable;
+    private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     void markStale(String runId, long scheduledEventId) {
         staleTasks.add(runId + "/" + scheduledEventId);
+    }
+
+    /** Holds back the answers to RecordXTaskStarted until the returned gate is completed. */
+    CompletableFuture<Void> holdStarts() {
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        gate = held;
+        return held;
     }
 
     void unavailable(boolean unavailable) {
@@ -161,7 +169,8 @@ public final class FakeHistory implements HistoryService {
                     new PerduraException(ErrorType.TASK_NOT_FOUND, "task " + key + " is not current"));
         }
         started.add(request);
-        return CompletableFuture.completedFuture(task.get());
+        T answer = task.get();
+        return gate.thenApply(ignored -> answer);
     }
 
     private static String token(

@@ -144,6 +144,28 @@ class MatchingEngineTests {
     }
 
     @Test
+    void acknowledgesARepeatOfATaskBeingMatchedOnlyWithTheFirst() {
+        CompletableFuture<Void> gate = node.history.holdStarts();
+        CompletableFuture<WorkflowTask> poll = pollWorkflow("poll-1", LONG);
+        CompletableFuture<Void> first = addWorkflow("wf-1", 2);
+        await().until(() -> node.history.started.size() == 1);
+
+        CompletableFuture<Void> repeat = addWorkflow("wf-1", 2);
+        CompletableFuture<WorkflowTask> secondPoll = pollWorkflow("poll-2", Duration.ofMillis(300));
+        assertThat(result(secondPoll)).isNull();
+        assertThat(first).isNotDone();
+        assertThat(repeat).isNotDone();
+
+        gate.complete(null);
+
+        assertThat(result(poll).workflowId()).isEqualTo("wf-1");
+        assertThat(result(first)).isNull();
+        assertThat(result(repeat)).isNull();
+        assertThat(node.history.started).hasSize(1);
+        assertThat(node.store.inserts).hasValue(0);
+    }
+
+    @Test
     void keepsTheBacklogAcrossARestartAndServesItOldestFirst() {
         for (long scheduledEventId = 5; scheduledEventId <= 9; scheduledEventId++) {
             assertThat(result(node.matching.addActivityTask(
