@@ -126,6 +126,7 @@ class FrontendOpenApiConfiguration {
                 openApi.getPaths().keySet().removeIf(path -> !path.startsWith(ApiPaths.BASE + "/"));
             }
             untypePayloads(openApi);
+            SchemaDocs.apply(openApi);
             describeEventType(openApi);
         };
     }

@@ -1,0 +1,131 @@
+package io.perdura.frontend.openapi;
+
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.utils.SpringDocUtils;
+
+/**
+ * Descriptions and required fields of the request and response bodies, which are plain records in
+ * {@code io.perdura.common.api} without OpenAPI annotations.
+ */
+final class SchemaDocs {
+
+    private static final String TOKEN = "The opaque token of the task being answered, as the poll returned it";
+    private static final String ARGUMENTS = "JSON array of arguments; absent means none";
+    private static final String IDENTITY = "Who sends this (worker or client identity), for history and logs";
+
+    private static final Map<String, Map<String, String>> DESCRIPTIONS = Map.ofEntries(
+            Map.entry(
+                    "StartWorkflowRequest",
+                    Map.of(
+                            "workflowType", "The workflow type to run",
+                            "taskQueue", "The task queue its workflow tasks go to",
+                            "input", ARGUMENTS,
+                            "requestId", "Idempotency key: a repeated requestId returns the run it started",
+                            "workflowExecutionTimeout", "Limit for the whole execution; none when absent",
+                            "workflowRunTimeout", "Limit for one run; none when absent",
+                            "workflowTaskTimeout", "Start-to-close limit of each workflow task (default 10s)",
+                            "retryPolicy", "Default retry policy of the workflow's activities")),
+            Map.entry(
+                    "SignalRequest",
+                    Map.of(
+                            "input", ARGUMENTS,
+                            "requestId", "Idempotency key: a repeated requestId records the signal once",
+                            "identity", IDENTITY)),
+            Map.entry("QueryRequest", Map.of("input", ARGUMENTS)),
+            Map.entry("QueryResponse", Map.of("result", "What the workflow's query handler returned")),
+            Map.entry("TerminateRequest", Map.of("reason", "Why the run is terminated", "identity", IDENTITY)),
+            Map.entry("PollRequest", Map.of("identity", IDENTITY)),
+            Map.entry(
+                    "CompleteWorkflowTaskRequest",
+                    Map.of(
+                            "taskToken",
+                            TOKEN,
+                            "commands",
+                            "What the workflow code decided, in order",
+                            "identity",
+                            IDENTITY)),
+            Map.entry(
+                    "FailWorkflowTaskRequest",
+                    Map.of("taskToken", TOKEN, "failure", "Why the task failed", "identity", IDENTITY)),
+            Map.entry(
+                    "CompleteActivityTaskRequest",
+                    Map.of("taskToken", TOKEN, "result", "The activity's result", "identity", IDENTITY)),
+            Map.entry(
+                    "FailActivityTaskRequest",
+                    Map.of("taskToken", TOKEN, "failure", "Why the attempt failed", "identity", IDENTITY)),
+            Map.entry(
+                    "HeartbeatRequest",
+                    Map.of("taskToken", TOKEN, "details", "Progress details, kept for the next attempt")),
+            Map.entry(
+                    "CompleteQueryTaskRequest",
+                    Map.of(
+                            "taskToken",
+                            TOKEN,
+                            "result",
+                            "The query handler's result",
+                            "failure",
+                            "Why the query handler failed")),
+            Map.entry(
+                    "WorkflowResult",
+                    Map.of(
+                            "status", "RUNNING when the wait elapsed before the run closed",
+                            "result", "The run's result, when COMPLETED",
+                            "failure", "Why the run did not complete, with its cause chain")),
+            Map.entry("HistoryPage", Map.of("nextPageToken", "Token of the next page; absent on the last page")),
+            Map.entry(
+                    "WorkflowExecutionPage",
+                    Map.of("nextPageToken", "Token of the next page; absent on the last page")),
+            Map.entry(
+                    "WorkflowTask",
+                    Map.of(
+                            "history", "The whole history, ending with this task's WorkflowTaskStarted",
+                            "query", "Set on a query task: answer it with query-tasks/complete")));
+
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "StartWorkflowRequest", List.of("workflowType", "taskQueue"),
+            "CompleteWorkflowTaskRequest", List.of("taskToken"),
+            "FailWorkflowTaskRequest", List.of("taskToken", "failure"),
+            "CompleteActivityTaskRequest", List.of("taskToken"),
+            "FailActivityTaskRequest", List.of("taskToken", "failure"),
+            "HeartbeatRequest", List.of("taskToken"),
+            "CompleteQueryTaskRequest", List.of("taskToken"));
+
+    private SchemaDocs() {}
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void apply(OpenAPI openApi) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        DESCRIPTIONS.forEach((schemaName, properties) -> {
+            Schema<?> schema = schemas.get(schemaName);
+            if (schema == null || schema.getProperties() == null) {
+                return;
+            }
+            properties.forEach((property, description) -> {
+                Schema<?> propertySchema = schema.getProperties().get(property);
+                if (propertySchema != null) {
+                    // a copy: springdoc shares one schema instance between all fields of a replaced type
+                    Schema<?> described = SpringDocUtils.cloneViaJson(propertySchema, Schema.class, Json31.mapper());
+                    String original = propertySchema.getDescription();
+                    described.setDescription(
+                            original == null || original.equals(FrontendOpenApiConfiguration.ANY_JSON_VALUE)
+                                    ? description
+                                    : description + ". " + original);
+                    schema.getProperties().put(property, described);
+                }
+            });
+        });
+        REQUIRED.forEach((schemaName, required) -> {
+            Schema<?> schema = schemas.get(schemaName);
+            if (schema != null) {
+                schema.setRequired(required);
+            }
+        });
+    }
+}
