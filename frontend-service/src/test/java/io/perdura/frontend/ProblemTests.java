@@ -69,7 +69,21 @@ class ProblemTests extends FrontendWebTestSupport {
                 "{\"workflowType\":\"Hello\",\"taskQueue\":\"samples\",\"workflowRunTimeout\":\"forever\"}");
 
         JsonNode problem = assertProblem(response, 400, "invalid-argument");
-        assertThat(problem.path("detail").asString()).contains("workflowRunTimeout");
+        assertThat(problem.path("detail").asString())
+                .startsWith("malformed JSON body at workflowRunTimeout")
+                .contains("forever");
+    }
+
+    @Test
+    void unknownEnumValueInTheBodyIsAnInvalidArgumentProblemNamingItsPath() {
+        Response response = post(
+                ApiPaths.expand(ApiPaths.WORKFLOW_TASK_COMPLETE, "default"),
+                "{\"taskToken\":\"x\",\"commands\":[{\"commandType\":\"LaunchRocket\"}]}");
+
+        JsonNode problem = assertProblem(response, 400, "invalid-argument");
+        assertThat(problem.path("detail").asString())
+                .startsWith("malformed JSON body at commands[0]")
+                .contains("LaunchRocket");
     }
 
     @Test

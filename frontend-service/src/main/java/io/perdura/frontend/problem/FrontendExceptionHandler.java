@@ -102,14 +102,27 @@ class FrontendExceptionHandler {
     private static String unreadable(HttpMessageNotReadableException error) {
         Throwable cause = error.getCause();
         if (cause instanceof JacksonException jackson) {
-            String path = jackson.getPathReference();
-            String where = path == null || path.isBlank() ? "" : " at " + path;
+            String path = jsonPath(jackson);
+            String where = path.isEmpty() ? "" : " at " + path;
             return "malformed JSON body" + where + ": " + jackson.getOriginalMessage();
         }
         if (cause == null && String.valueOf(error.getMessage()).startsWith("Required request body is missing")) {
             return "request body is required";
         }
         return "malformed request body";
+    }
+
+    /** Where in the body the problem is, as {@code commands[0].commandType}, without class names. */
+    private static String jsonPath(JacksonException error) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : error.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String mismatch(MethodArgumentTypeMismatchException error) {
