@@ -13,6 +13,12 @@ public class MatchingProperties {
     /** How many backlog writes (new tasks, or started tasks to delete) are committed together at most. */
     private int backlogWriteBatchSize = 200;
 
+    /**
+     * How long a new task waits in memory for a poller when none waits, before it is stored in the
+     * backlog; zero stores it at once. It stays unacknowledged (history re-sends it) until then.
+     */
+    private Duration syncMatchWait = Duration.ofMillis(200);
+
     /** How long to wait before reading a task queue's backlog again after a failed read. */
     private Duration backlogRetryDelay = Duration.ofSeconds(1);
 
@@ -39,6 +45,14 @@ public class MatchingProperties {
 
     public void setBacklogWriteBatchSize(int backlogWriteBatchSize) {
         this.backlogWriteBatchSize = backlogWriteBatchSize;
+    }
+
+    public Duration getSyncMatchWait() {
+        return syncMatchWait;
+    }
+
+    public void setSyncMatchWait(Duration syncMatchWait) {
+        this.syncMatchWait = syncMatchWait;
     }
 
     public Duration getBacklogRetryDelay() {

@@ -45,12 +45,7 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         this.history = history;
         this.store = store;
         this.properties = properties;
-        this.runtime = new MatchingRuntime(
-                store,
-                properties.getBacklogReadBatchSize(),
-                properties.getBacklogWriteBatchSize(),
-                properties.getBacklogRetryDelay(),
-                new MatchingMetrics(registry));
+        this.runtime = new MatchingRuntime(store, properties, new MatchingMetrics(registry));
         this.queryTasks = new QueryTasks(history, properties.getQueryHistoryPageSize());
     }
 

@@ -2,6 +2,7 @@ package io.perdura.matching.taskqueue;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
+import io.perdura.matching.MatchingProperties;
 import io.perdura.matching.persistence.TaskBacklogStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +25,12 @@ final class MatchingRuntime implements AutoCloseable {
     private final BacklogWriter writer;
     private final int readBatchSize;
     private final Duration retryDelay;
+    private final Duration syncMatchWait;
     private final MatchingMetrics metrics;
 
-    MatchingRuntime(
-            TaskBacklogStore store,
-            int readBatchSize,
-            int writeBatchSize,
-            Duration retryDelay,
-            MatchingMetrics metrics) {
+    MatchingRuntime(TaskBacklogStore store, MatchingProperties properties, MatchingMetrics metrics) {
+        int readBatchSize = properties.getBacklogReadBatchSize();
+        int writeBatchSize = properties.getBacklogWriteBatchSize();
         if (readBatchSize < 1 || writeBatchSize < 1) {
             throw new IllegalArgumentException("backlog batch sizes must be >= 1");
         }
@@ -43,7 +42,8 @@ final class MatchingRuntime implements AutoCloseable {
                 Thread.ofVirtual().name("perdura-matching-store-", 0).factory());
         this.writer = new BacklogWriter(store, storeExecutor, writeBatchSize);
         this.readBatchSize = readBatchSize;
-        this.retryDelay = retryDelay;
+        this.retryDelay = properties.getBacklogRetryDelay();
+        this.syncMatchWait = properties.getSyncMatchWait();
         this.metrics = metrics;
     }
 
@@ -53,6 +53,11 @@ final class MatchingRuntime implements AutoCloseable {
 
     BacklogWriter writer() {
         return writer;
+    }
+
+    /** How long a new task waits in memory for a poller before it is stored; zero stores at once. */
+    Duration syncMatchWait() {
+        return syncMatchWait;
     }
 
     int readBatchSize() {

@@ -41,6 +41,9 @@ final class TaskQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Poller> pollers = new ArrayDeque<>();
     private final ArrayDeque<PendingQuery> queries = new ArrayDeque<>();
+    /** New tasks waiting briefly for a poller before they are stored, oldest first. */
+    private final ArrayDeque<HeldTask> held = new ArrayDeque<>();
+
     private final BacklogWindow window;
     /** Adds not acknowledged yet, so that a repeated add shares the first one's outcome. */
     private final Map<ScheduledTask, CompletableFuture<Void>> adding = new HashMap<>();
@@ -63,6 +66,7 @@ final class TaskQueue {
     CompletableFuture<Void> add(ScheduledTask task) {
         Poller poller;
         CompletableFuture<Void> acknowledged;
+        HeldTask hold = null;
         lock.lock();
         try {
             if (closed) {
@@ -76,15 +80,45 @@ final class TaskQueue {
             acknowledged = new CompletableFuture<>();
             adding.put(task, acknowledged);
             poller = nextWaitingPoller();
+            if (poller == null && runtime.syncMatchWait().isPositive()) {
+                hold = new HeldTask(task, acknowledged);
+                held.addLast(hold);
+            }
         } finally {
             lock.unlock();
         }
         if (poller != null) {
             syncMatch(task, acknowledged, poller);
+        } else if (hold != null) {
+            hold(hold);
         } else {
             persist(task, acknowledged);
         }
         return acknowledged;
+    }
+
+    private void hold(HeldTask hold) {
+        try {
+            hold.timeout(runtime.timer()
+                    .schedule(() -> release(hold), runtime.syncMatchWait().toNanos(), TimeUnit.NANOSECONDS));
+        } catch (RuntimeException e) {
+            release(hold);
+        }
+    }
+
+    /** The sync-match wait of a held task ended with no poller: store it. */
+    private void release(HeldTask hold) {
+        boolean waiting;
+        lock.lock();
+        try {
+            waiting = held.remove(hold);
+        } finally {
+            lock.unlock();
+        }
+        if (waiting) {
+            hold.take();
+            persist(hold.task(), hold.acknowledged());
+        }
     }
 
     /** Completes with a task, a query task, or null once {@code timeout} has elapsed. */
@@ -147,22 +181,31 @@ final class TaskQueue {
         dispatch();
     }
 
-    /** Answers every waiting poll with no task and fails every waiting query. */
+    /** Answers every waiting poll with no task; fails every waiting query and unstored task. */
     void close() {
         List<Poller> waiting;
         List<PendingQuery> waitingQueries;
+        List<HeldTask> unstored;
         lock.lock();
         try {
             closed = true;
             waiting = new ArrayList<>(pollers);
             waitingQueries = new ArrayList<>(queries);
+            unstored = new ArrayList<>(held);
             pollers.clear();
             queries.clear();
+            held.clear();
+            unstored.forEach(hold -> adding.remove(hold.task(), hold.acknowledged()));
         } finally {
             lock.unlock();
         }
         waiting.forEach(poller -> poller.complete(null));
         waitingQueries.forEach(query -> query.fail(unavailable("matching is stopping")));
+        // not acknowledged: history sends them again
+        unstored.forEach(hold -> {
+            hold.take();
+            hold.acknowledged().completeExceptionally(unavailable("matching is stopping"));
+        });
     }
 
     private void syncMatch(ScheduledTask task, CompletableFuture<Void> acknowledged, Poller poller) {
@@ -233,11 +276,18 @@ final class TaskQueue {
                     continue;
                 }
                 BacklogTask row = window.takeOldest();
-                if (row == null) {
+                if (row != null) {
+                    pollers.pollFirst();
+                    actions.add(() -> matchStored(row, poller));
+                    continue;
+                }
+                HeldTask hold = held.pollFirst();
+                if (hold == null) {
                     break;
                 }
                 pollers.pollFirst();
-                actions.add(() -> matchStored(row, poller));
+                hold.take();
+                actions.add(() -> syncMatch(hold.task(), hold.acknowledged(), poller));
             }
             OptionalLong readAfter = closed ? OptionalLong.empty() : window.startRead();
             if (readAfter.isPresent()) {

@@ -55,6 +55,7 @@ class MatchingEngineTests {
         MatchingFlyway.migrate(dataSource);
         properties.setBacklogReadBatchSize(2);
         properties.setQueryHistoryPageSize(1);
+        properties.setSyncMatchWait(Duration.ofMillis(100));
         node = new MatchingNode(dataSource, properties);
     }
 
@@ -100,6 +101,58 @@ class MatchingEngineTests {
                         RecordActivityTaskStarted.class,
                         started -> assertThat(started.attempt()).isEqualTo(3));
         assertThat(node.store.inserts).hasValue(0);
+    }
+
+    @Test
+    void holdsANewTaskBrieflyForAPollerThatComesJustAfter() {
+        CompletableFuture<Void> added = addWorkflow("wf-1", 2);
+        CompletableFuture<WorkflowTask> poll = pollWorkflow("poll-1", LONG);
+
+        assertThat(result(poll).workflowId()).isEqualTo("wf-1");
+        assertThat(result(added)).isNull();
+        assertThat(node.store.inserts).hasValue(0);
+    }
+
+    @Test
+    void acknowledgesAHeldTaskOnlyOnceStored() {
+        long start = System.nanoTime();
+
+        assertThat(result(addWorkflow("wf-1", 2))).isNull();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(node.store.inserts).hasValue(1);
+        assertThat(backlog(WORKFLOWS)).hasSize(1);
+    }
+
+    @Test
+    void storesATaskAtOnceWhenThereIsNoSyncMatchWait() {
+        node.close();
+        properties.setSyncMatchWait(Duration.ZERO);
+        node = new MatchingNode(dataSource, properties);
+        long start = System.nanoTime();
+
+        assertThat(result(addWorkflow("wf-1", 2))).isNull();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
+        assertThat(backlog(WORKFLOWS)).hasSize(1);
+    }
+
+    @Test
+    void failsHeldTasksWhenStoppingSoThatHistorySendsThemAgain() {
+        properties.setSyncMatchWait(Duration.ofSeconds(30));
+        node.close();
+        node = new MatchingNode(dataSource, properties);
+        CompletableFuture<Void> added = addWorkflow("wf-1", 2);
+        // a later message on the same queue is handled after the add
+        assertThat(failure(node.matching.respondQueryTaskCompleted(new RespondQueryTaskCompleted(
+                                NAMESPACE, QUEUE, "no-such-query", new CompleteQueryTaskRequest("t", null, null))))
+                        .errorType())
+                .isEqualTo(ErrorType.TASK_NOT_FOUND);
+
+        node.engine.close();
+
+        assertThat(failure(added).errorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        assertThat(backlog(WORKFLOWS)).isEmpty();
     }
 
     @Test
