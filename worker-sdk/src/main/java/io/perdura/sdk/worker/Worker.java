@@ -114,8 +114,7 @@ public final class Worker {
                     taskQueue,
                     options.getWorkflowPollers(),
                     options.getMaxConcurrentWorkflowTasks(),
-                    () -> http.postAsync(path, new PollRequest(identity), PerduraHttp.LONG_POLL_TIMEOUT)
-                            .thenApply(r -> r.status() == 204 ? null : r.read(WorkflowTask.class)),
+                    () -> poll(path, WorkflowTask.class),
                     handler::handle,
                     factoryOptions.getInitialPollBackoff(),
                     factoryOptions.getMaxPollBackoff()));
@@ -128,13 +127,17 @@ public final class Worker {
                     taskQueue,
                     options.getActivityPollers(),
                     options.getMaxConcurrentActivityExecutions(),
-                    () -> http.postAsync(path, new PollRequest(identity), PerduraHttp.LONG_POLL_TIMEOUT)
-                            .thenApply(r -> r.status() == 204 ? null : r.read(ActivityTask.class)),
+                    () -> poll(path, ActivityTask.class),
                     handler::handle,
                     factoryOptions.getInitialPollBackoff(),
                     factoryOptions.getMaxPollBackoff()));
         }
         pollers.forEach(TaskPoller::start);
+    }
+
+    private <T> java.util.concurrent.CompletableFuture<T> poll(String path, Class<T> taskType) {
+        var exchange = http.postAsync(path, new PollRequest(identity), PerduraHttp.LONG_POLL_TIMEOUT);
+        return PerduraHttp.cancelling(exchange.thenApply(r -> r.status() == 204 ? null : r.read(taskType)), exchange);
     }
 
     synchronized void shutdown(boolean now) {

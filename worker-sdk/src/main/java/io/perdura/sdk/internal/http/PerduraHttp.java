@@ -96,19 +96,33 @@ public final class PerduraHttp {
     }
 
     private CompletableFuture<Response> send(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause()
-                                : error;
-                        throw new CompletionException(unavailable(request, cause));
-                    }
-                    if (response.statusCode() >= 400) {
-                        throw new CompletionException(problem(response.statusCode(), response.body()));
-                    }
-                    return new Response(response.statusCode(), response.body());
-                });
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<Response> answer = exchange.handle((response, error) -> {
+            if (error != null) {
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw new CompletionException(unavailable(request, cause));
+            }
+            if (response.statusCode() >= 400) {
+                throw new CompletionException(problem(response.statusCode(), response.body()));
+            }
+            return new Response(response.statusCode(), response.body());
+        });
+        return cancelling(answer, exchange);
+    }
+
+    /**
+     * {@code derived}, made so that cancelling it also cancels {@code source} (for an HTTP exchange:
+     * aborts the request, so a long poll that nobody waits for any more does not take a task).
+     */
+    public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> derived, CompletableFuture<?> source) {
+        derived.whenComplete((value, error) -> {
+            if (derived.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return derived;
     }
 
     /** Waits for a response, unwrapping the typed exceptions. */

@@ -5,6 +5,7 @@ import io.perdura.common.api.CompleteQueryTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
 import io.perdura.common.api.FailWorkflowTaskRequest;
 import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.error.ErrorType;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.history.EventAttributes.WorkflowTaskFailedCause;
 import io.perdura.common.model.Failure;
@@ -111,7 +112,11 @@ public final class WorkflowTaskHandler {
                 }
             }
         } catch (WorkflowServiceException e) {
-            log.warn("could not answer workflow task: {} ({})", e.getMessage(), e.getErrorType());
+            if (e.getErrorType() == ErrorType.TASK_NOT_FOUND) {
+                log.info("workflow task no longer current (the run closed or the task timed out): {}", e.getMessage());
+            } else {
+                log.warn("could not answer workflow task: {} ({})", e.getMessage(), e.getErrorType());
+            }
         } finally {
             if (run != null) {
                 if (keep) {
@@ -124,7 +129,7 @@ public final class WorkflowTaskHandler {
     }
 
     private void logTaskFailure(WorkflowTask task, WorkflowTaskResult.Failed failed) {
-        if (task.attempt() <= 1) {
+        if (task.attempt() <= 3 || task.attempt() % 10 == 0) {
             log.warn(
                     "failing workflow task of {} ({}): {}",
                     task.workflowType(),
