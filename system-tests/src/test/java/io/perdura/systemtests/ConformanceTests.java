@@ -37,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 abstract class ConformanceTests {
 
     static final String NS = "/api/v1/namespaces/default";
-    static final String QUEUE = "samples";
 
     PerduraServer server;
     RestApi api;
@@ -73,10 +72,10 @@ abstract class ConformanceTests {
                 .build());
     }
 
-    /** Starts a worker on the samples' task queue with the samples and whatever else is registered. */
+    /** Starts a worker on this test's task queue with whatever {@code registrations} register. */
     WorkerFactory startWorker(Consumer<Worker> registrations) {
         WorkerFactory factory = WorkerFactory.newInstance(client());
-        Worker worker = factory.newWorker(QUEUE);
+        Worker worker = factory.newWorker(queue);
         registrations.accept(worker);
         factory.start();
         workers.add(factory);
@@ -95,7 +94,7 @@ abstract class ConformanceTests {
     String start(String workflowId, String type, String inputJson) {
         RestApi.Response response = api.post(
                 NS + "/workflows/" + workflowId,
-                "{\"workflowType\":\"" + type + "\",\"taskQueue\":\"" + QUEUE + "\",\"input\":" + inputJson + "}");
+                "{\"workflowType\":\"" + type + "\",\"taskQueue\":\"" + queue + "\",\"input\":" + inputJson + "}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("runId").asString();
     }
@@ -163,7 +162,7 @@ abstract class ConformanceTests {
                         Hello.class,
                         WorkflowOptions.builder()
                                 .setWorkflowId(id("typed"))
-                                .setTaskQueue(QUEUE)
+                                .setTaskQueue(queue)
                                 .build());
 
         assertThat(hello.greet("Typed")).isEqualTo("Hello, Typed!");
@@ -296,7 +295,7 @@ abstract class ConformanceTests {
 
         RestApi.Response again = api.post(
                 NS + "/workflows/" + id,
-                "{\"workflowType\":\"Approval\",\"taskQueue\":\"" + QUEUE + "\",\"input\":[\"x\"]}");
+                "{\"workflowType\":\"Approval\",\"taskQueue\":\"" + queue + "\",\"input\":[\"x\"]}");
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
@@ -307,7 +306,7 @@ abstract class ConformanceTests {
     @Test
     void repeatedRequestIdReturnsTheSameRun() {
         String id = id("idempotent");
-        String body = "{\"workflowType\":\"Approval\",\"taskQueue\":\"" + QUEUE
+        String body = "{\"workflowType\":\"Approval\",\"taskQueue\":\"" + queue
                 + "\",\"input\":[\"x\"],\"requestId\":\"r-1\"}";
 
         RestApi.Response first = api.post(NS + "/workflows/" + id, body);
