@@ -49,6 +49,11 @@ public class MatchingServiceConfiguration {
     }
 
     @Bean
+    MatchingDrainLifecycle matchingDrainLifecycle(MatchingEngine matchingEngine) {
+        return new MatchingDrainLifecycle(matchingEngine);
+    }
+
+    @Bean
     MatchingLifecycle matchingLifecycle(DataSource dataSource, MessageBus bus, MatchingEngine matchingEngine) {
         return new MatchingLifecycle(dataSource, bus, matchingEngine);
     }

@@ -39,6 +39,7 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
     private final QueryTasks queryTasks;
     private final Map<TaskQueueKey, TaskQueue> queues = new ConcurrentHashMap<>();
     private final Map<String, PendingQuery> pendingQueries = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public MatchingEngine(
             HistoryService history, TaskBacklogStore store, MatchingProperties properties, MeterRegistry registry) {
@@ -144,9 +145,13 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Answers waiting polls with no task, fails pending queries and stops the timers. */
+    /**
+     * Answers waiting polls with no task, fails pending queries and held tasks, and stops the
+     * timers; from then on polls are answered at once with no task and adds are refused.
+     */
     @Override
     public void close() {
+        closed = true;
         queues.values().forEach(TaskQueue::close);
         pendingQueries
                 .values()
@@ -175,7 +180,11 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
     }
 
     private TaskQueue queue(TaskQueueKey key) {
-        return queues.computeIfAbsent(key, k -> new TaskQueue(k, starter(k), store, runtime));
+        TaskQueue queue = queues.computeIfAbsent(key, k -> new TaskQueue(k, starter(k), store, runtime));
+        if (closed) {
+            queue.close(); // a queue first used while stopping answers at once too
+        }
+        return queue;
     }
 
     private TaskStarter starter(TaskQueueKey key) {

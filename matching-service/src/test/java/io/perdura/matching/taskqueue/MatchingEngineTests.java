@@ -384,6 +384,20 @@ class MatchingEngineTests {
         assertThat(result(poll)).isNull();
     }
 
+    @Test
+    void answersPollsAtOnceAndRefusesTasksOnceStopped() {
+        node.engine.close();
+        long start = System.nanoTime();
+
+        assertThat(result(pollWorkflow("poll-1", LONG))).isNull();
+        assertThat(result(pollActivity(LONG))).isNull();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failure(addWorkflow("wf-1", 2)).errorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        assertThat(failure(query(null, LONG)).errorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        assertThat(backlog(WORKFLOWS)).isEmpty();
+    }
+
     private CompletableFuture<WorkflowTask> pollWorkflow(String pollRequestId, Duration timeout) {
         return node.matching.pollWorkflowTaskQueue(
                 new PollWorkflowTaskQueue(NAMESPACE, QUEUE, "worker-1", pollRequestId, timeout));
