@@ -52,6 +52,8 @@ class WorkerTests {
         String compose(String name);
 
         String explode(String name);
+
+        String beat(String name);
     }
 
     public static class GreeterImpl implements Greeter {
@@ -87,6 +89,14 @@ class WorkerTests {
         public String explode(String name) {
             throw ApplicationFailure.newNonRetryableFailure("cannot greet " + name, "Unwelcome");
         }
+
+        @Override
+        public String beat(String name) {
+            var context = Activity.getExecutionContext();
+            int previous = context.getHeartbeatDetails(Integer.class).orElse(0);
+            context.heartbeat(previous + 1);
+            return name + " resumed from " + previous;
+        }
     }
 
     private final BlockingQueue<WorkflowTask> workflowTasks = new LinkedBlockingQueue<>();
@@ -103,7 +113,11 @@ class WorkerTests {
                 .route("POST", NS + "/workflow-tasks/fail", r -> Answer.empty(204))
                 .route("POST", NS + "/activity-tasks/complete", r -> Answer.empty(204))
                 .route("POST", NS + "/activity-tasks/fail", r -> Answer.empty(204))
-                .route("POST", NS + "/query-tasks/complete", r -> Answer.empty(204));
+                .route("POST", NS + "/query-tasks/complete", r -> Answer.empty(204))
+                .route(
+                        "POST",
+                        NS + "/activity-tasks/heartbeat",
+                        r -> Answer.json(200, Json.read("{\"cancelRequested\":false}", Object.class)));
         WorkflowClient client = WorkflowClient.newInstance(WorkflowClientOptions.builder()
                 .setTarget(frontend.target())
                 .setIdentity("worker-test")
@@ -252,6 +266,38 @@ class WorkerTests {
         assertThat(fail.body().get("failure").get("message").asString()).isEqualTo("cannot greet World");
         assertThat(fail.body().get("failure").get("nonRetryable").asBoolean()).isTrue();
         assertThat(fail.body().get("failure").get("stackTrace").asString()).contains("GreetingsImpl.explode");
+    }
+
+    @Test
+    void heartbeatsCarryDetailsAndTheNextAttemptSeesTheLastOnes() {
+        ActivityTask task = activityTask("Beat", 2);
+        activityTasks.add(new ActivityTask(
+                task.taskToken(),
+                task.workflowId(),
+                task.runId(),
+                task.workflowType(),
+                task.activityId(),
+                task.activityType(),
+                task.input(),
+                task.attempt(),
+                task.scheduledTime(),
+                task.startedTime(),
+                task.startToCloseTimeout(),
+                Duration.ofSeconds(5),
+                Json.tree(41)));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> frontend.requests(NS + "/activity-tasks/complete").size() == 1);
+        FakeFrontend.Request heartbeat =
+                frontend.requests(NS + "/activity-tasks/heartbeat").getFirst();
+        assertThat(heartbeat.body().get("details").asInt()).isEqualTo(42);
+        assertThat(heartbeat.body().get("taskToken").asString()).isEqualTo(task.taskToken());
+        assertThat(frontend.requests(NS + "/activity-tasks/complete")
+                        .getFirst()
+                        .body()
+                        .get("result")
+                        .asString())
+                .isEqualTo("World resumed from 41");
     }
 
     private static ActivityTask activityTask(String type, int attempt) {
