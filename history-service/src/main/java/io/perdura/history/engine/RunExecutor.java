@@ -6,6 +6,7 @@ import io.perdura.history.mutablestate.MutableState;
 import io.perdura.history.mutablestate.MutableStateCodec;
 import io.perdura.history.persistence.ConditionFailedException;
 import io.perdura.history.persistence.CurrentExecution;
+import io.perdura.history.persistence.ExecutionChange;
 import io.perdura.history.persistence.ExecutionRecord;
 import io.perdura.history.persistence.ExecutionStore;
 import io.perdura.history.persistence.ShardOwnershipLostException;
@@ -32,6 +33,7 @@ final class RunExecutor {
     private final RunLocks locks = new RunLocks(1024);
     private final Clock clock;
     private final Consumer<RunUpdate> afterCommit;
+    private final GroupCommitter committer;
 
     RunExecutor(
             ExecutionStore store,
@@ -44,6 +46,7 @@ final class RunExecutor {
         this.cache = cache;
         this.clock = clock;
         this.afterCommit = afterCommit;
+        this.committer = new GroupCommitter(store, 64);
     }
 
     ShardController shards() {
@@ -121,7 +124,7 @@ final class RunExecutor {
         long expected = state.dbVersion();
         ExecutionRecord record = record(state, expected + 1);
         try {
-            store.updateExecution(update.shard().fence(), record, expected, update.write());
+            committer.commit(new ExecutionChange.Update(update.shard().fence(), record, expected, update.write()));
         } catch (ShardOwnershipLostException e) {
             shards.lost(update.shard().shardId(), update.shard().rangeId());
             throw new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);
@@ -136,7 +139,8 @@ final class RunExecutor {
         MutableState state = update.state();
         ExecutionRecord record = record(state, 1);
         try {
-            store.createExecution(update.shard().fence(), record, startRequestId, previousRunId, update.write());
+            committer.commit(new ExecutionChange.Create(
+                    update.shard().fence(), record, startRequestId, previousRunId, update.write()));
         } catch (ShardOwnershipLostException e) {
             shards.lost(update.shard().shardId(), update.shard().rangeId());
             throw new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);

@@ -19,12 +19,14 @@ public interface ExecutionStore {
      * @throws ConditionFailedException when the current run changed meanwhile
      * @throws ShardOwnershipLostException when the fence no longer holds
      */
-    void createExecution(
+    default void createExecution(
             ShardFence fence,
             ExecutionRecord execution,
             String startRequestId,
             String previousRunId,
-            ExecutionWrite write);
+            ExecutionWrite write) {
+        commit(List.of(new ExecutionChange.Create(fence, execution, startRequestId, previousRunId, write)));
+    }
 
     /**
      * Replaces a run's row where its version is still {@code expectedDbVersion}, appending events and
@@ -33,7 +35,19 @@ public interface ExecutionStore {
      * @throws ConditionFailedException when the row changed meanwhile
      * @throws ShardOwnershipLostException when the fence no longer holds
      */
-    void updateExecution(ShardFence fence, ExecutionRecord execution, long expectedDbVersion, ExecutionWrite write);
+    default void updateExecution(
+            ShardFence fence, ExecutionRecord execution, long expectedDbVersion, ExecutionWrite write) {
+        commit(List.of(new ExecutionChange.Update(fence, execution, expectedDbVersion, write)));
+    }
+
+    /**
+     * Commits several changes (of different runs) in ONE transaction: all or nothing. This is how the
+     * engine group-commits concurrent state changes.
+     *
+     * @throws ConditionFailedException when any change lost its race (nothing is written)
+     * @throws ShardOwnershipLostException when any fence no longer holds (nothing is written)
+     */
+    void commit(List<ExecutionChange> changes);
 
     Optional<ExecutionRecord> getExecution(String namespace, String workflowId, String runId);
 

@@ -7,8 +7,10 @@ import io.perdura.common.model.WorkflowStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,104 +37,104 @@ public final class JdbcExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public void createExecution(
-            ShardFence fence,
-            ExecutionRecord execution,
-            String startRequestId,
-            String previousRunId,
-            ExecutionWrite write) {
-        WorkflowExecutionKey key = execution.key();
+    public void commit(List<ExecutionChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
-            checkFence(fence);
+            Set<ShardFence> fences = new LinkedHashSet<>();
+            changes.forEach(change -> fences.add(change.fence()));
+            fences.forEach(this::checkFence);
             try {
-                if (previousRunId == null) {
-                    jdbc.update(
-                            "INSERT INTO current_executions (namespace, workflow_id, run_id, status, start_request_id)"
-                                    + " VALUES (?, ?, ?, ?, ?)",
-                            key.namespace(),
-                            key.workflowId(),
-                            key.runId(),
-                            execution.status().name(),
-                            startRequestId);
-                } else {
-                    int updated = jdbc.update(
-                            "UPDATE current_executions SET run_id = ?, status = ?, start_request_id = ?"
-                                    + " WHERE namespace = ? AND workflow_id = ? AND run_id = ?",
-                            key.runId(),
-                            execution.status().name(),
-                            startRequestId,
-                            key.namespace(),
-                            key.workflowId(),
-                            previousRunId);
-                    if (updated != 1) {
-                        throw new ConditionFailedException("current run of " + key.routingKey() + " changed");
+                for (ExecutionChange change : changes) {
+                    switch (change) {
+                        case ExecutionChange.Create create -> create(create);
+                        case ExecutionChange.Update update -> update(update);
                     }
                 }
-                if (startRequestId != null) {
-                    jdbc.update(
-                            "INSERT INTO start_requests (namespace, workflow_id, request_id, run_id) VALUES (?, ?, ?, ?)",
-                            key.namespace(),
-                            key.workflowId(),
-                            startRequestId,
-                            key.runId());
-                }
-                jdbc.update(
-                        "INSERT INTO executions (" + EXECUTION_COLUMNS
-                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        key.namespace(),
-                        key.workflowId(),
-                        key.runId(),
-                        execution.shardId(),
-                        execution.status().name(),
-                        execution.workflowType(),
-                        execution.taskQueue(),
-                        execution.startTime(),
-                        execution.closeTime(),
-                        execution.nextEventId(),
-                        execution.dbVersion(),
-                        execution.state());
-                writeRows(execution, write);
+                writeRows(changes);
             } catch (DuplicateKeyException e) {
-                throw new ConditionFailedException("run of " + key.routingKey() + " already exists");
+                throw new ConditionFailedException("a run or event was already written: " + e.getMessage());
             }
         });
     }
 
-    @Override
-    public void updateExecution(
-            ShardFence fence, ExecutionRecord execution, long expectedDbVersion, ExecutionWrite write) {
+    private void create(ExecutionChange.Create change) {
+        ExecutionRecord execution = change.execution();
         WorkflowExecutionKey key = execution.key();
-        tx.executeWithoutResult(status -> {
-            checkFence(fence);
-            int updated = jdbc.update(
-                    "UPDATE executions SET status = ?, close_time = ?, next_event_id = ?, db_version = ?, state = ?"
-                            + " WHERE namespace = ? AND workflow_id = ? AND run_id = ? AND db_version = ?",
-                    execution.status().name(),
-                    execution.closeTime(),
-                    execution.nextEventId(),
-                    execution.dbVersion(),
-                    execution.state(),
+        if (change.previousRunId() == null) {
+            jdbc.update(
+                    "INSERT INTO current_executions (namespace, workflow_id, run_id, status, start_request_id)"
+                            + " VALUES (?, ?, ?, ?, ?)",
                     key.namespace(),
                     key.workflowId(),
                     key.runId(),
-                    expectedDbVersion);
+                    execution.status().name(),
+                    change.startRequestId());
+        } else {
+            int updated = jdbc.update(
+                    "UPDATE current_executions SET run_id = ?, status = ?, start_request_id = ?"
+                            + " WHERE namespace = ? AND workflow_id = ? AND run_id = ?",
+                    key.runId(),
+                    execution.status().name(),
+                    change.startRequestId(),
+                    key.namespace(),
+                    key.workflowId(),
+                    change.previousRunId());
             if (updated != 1) {
-                throw new ConditionFailedException("run " + key + " changed since version " + expectedDbVersion);
+                throw new ConditionFailedException("current run of " + key.routingKey() + " changed");
             }
-            if (!execution.status().isOpen()) {
-                jdbc.update(
-                        "UPDATE current_executions SET status = ? WHERE namespace = ? AND workflow_id = ? AND run_id = ?",
-                        execution.status().name(),
-                        key.namespace(),
-                        key.workflowId(),
-                        key.runId());
-            }
-            try {
-                writeRows(execution, write);
-            } catch (DuplicateKeyException e) {
-                throw new ConditionFailedException("events of " + key + " already written");
-            }
-        });
+        }
+        if (change.startRequestId() != null) {
+            jdbc.update(
+                    "INSERT INTO start_requests (namespace, workflow_id, request_id, run_id) VALUES (?, ?, ?, ?)",
+                    key.namespace(),
+                    key.workflowId(),
+                    change.startRequestId(),
+                    key.runId());
+        }
+        jdbc.update(
+                "INSERT INTO executions (" + EXECUTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key.namespace(),
+                key.workflowId(),
+                key.runId(),
+                execution.shardId(),
+                execution.status().name(),
+                execution.workflowType(),
+                execution.taskQueue(),
+                execution.startTime(),
+                execution.closeTime(),
+                execution.nextEventId(),
+                execution.dbVersion(),
+                execution.state());
+    }
+
+    private void update(ExecutionChange.Update change) {
+        ExecutionRecord execution = change.execution();
+        WorkflowExecutionKey key = execution.key();
+        int updated = jdbc.update(
+                "UPDATE executions SET status = ?, close_time = ?, next_event_id = ?, db_version = ?, state = ?"
+                        + " WHERE namespace = ? AND workflow_id = ? AND run_id = ? AND db_version = ?",
+                execution.status().name(),
+                execution.closeTime(),
+                execution.nextEventId(),
+                execution.dbVersion(),
+                execution.state(),
+                key.namespace(),
+                key.workflowId(),
+                key.runId(),
+                change.expectedDbVersion());
+        if (updated != 1) {
+            throw new ConditionFailedException("run " + key + " changed since version " + change.expectedDbVersion());
+        }
+        if (!execution.status().isOpen()) {
+            jdbc.update(
+                    "UPDATE current_executions SET status = ? WHERE namespace = ? AND workflow_id = ? AND run_id = ?",
+                    execution.status().name(),
+                    key.namespace(),
+                    key.workflowId(),
+                    key.runId());
+        }
     }
 
     private void checkFence(ShardFence fence) {
@@ -145,27 +147,35 @@ public final class JdbcExecutionStore implements ExecutionStore {
         }
     }
 
-    private void writeRows(ExecutionRecord execution, ExecutionWrite write) {
-        WorkflowExecutionKey key = execution.key();
-        if (!write.events().isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(write.events().size());
-            for (HistoryEvent event : write.events()) {
-                rows.add(new Object[] {
-                    key.runId(),
+    /** The events, timer and outbox rows of all changes, each kind in one batch. */
+    private void writeRows(List<ExecutionChange> changes) {
+        List<Object[]> eventRows = new ArrayList<>();
+        List<TimerTask> timers = new ArrayList<>();
+        List<TransferTask> transfers = new ArrayList<>();
+        for (ExecutionChange change : changes) {
+            String runId = change.execution().key().runId();
+            for (HistoryEvent event : change.write().events()) {
+                eventRows.add(new Object[] {
+                    runId,
                     event.eventId(),
                     event.eventType().name(),
                     event.eventTime().toEpochMilli(),
                     Json.write(event)
                 });
             }
+            timers.addAll(change.write().timerTasks());
+            transfers.addAll(change.write().transferTasks());
+        }
+        if (!eventRows.isEmpty()) {
             jdbc.batchUpdate(
                     "INSERT INTO history_events (run_id, event_id, event_type, event_time, data) VALUES (?, ?, ?, ?, ?)",
-                    rows);
+                    eventRows);
         }
-        taskRows.insertTimerTasks(write.timerTasks());
-        taskRows.insertTransferTasks(write.transferTasks());
-        if (!write.deletedTimerTaskIds().isEmpty()) {
-            taskRows.deleteTimerTasks(execution.shardId(), write.deletedTimerTaskIds());
+        taskRows.insertTimerTasks(timers);
+        taskRows.insertTransferTasks(transfers);
+        for (ExecutionChange change : changes) {
+            taskRows.deleteTimerTasks(
+                    change.execution().shardId(), change.write().deletedTimerTaskIds());
         }
     }
 
