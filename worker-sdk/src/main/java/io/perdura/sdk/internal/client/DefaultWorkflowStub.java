@@ -148,7 +148,11 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                         : backoff.multipliedBy(2);
                 continue;
             }
-            if (result == null || result.status() == null || result.status() == WorkflowStatus.RUNNING) {
+            if (result == null || result.status() == null) {
+                throw new WorkflowServiceException(
+                        ErrorType.INTERNAL, "the server answered the result of " + execution + " without a status");
+            }
+            if (result.status() == WorkflowStatus.RUNNING) {
                 continue;
             }
             return resultOf(result, resultClass, resultType);
