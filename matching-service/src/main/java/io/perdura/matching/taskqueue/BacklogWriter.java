@@ -1,7 +1,5 @@
 package io.perdura.matching.taskqueue;
 
-import io.perdura.common.error.ErrorType;
-import io.perdura.common.error.PerduraException;
 import io.perdura.matching.persistence.NewBacklogTask;
 import io.perdura.matching.persistence.ScheduledTask;
 import io.perdura.matching.persistence.TaskBacklogStore;
@@ -94,8 +92,7 @@ final class BacklogWriter {
             } finally {
                 lock.unlock();
             }
-            dropped.forEach(insert -> insert.id()
-                    .completeExceptionally(new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping")));
+            dropped.forEach(insert -> insert.id().completeExceptionally(MatchingErrors.stopping()));
         }
     }
 

@@ -111,7 +111,7 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
             query.timeout(runtime.timer().schedule(() -> expire(query, timeout), timeout.toNanos(), NANOSECONDS));
         } catch (RuntimeException e) {
             pendingQueries.remove(query.queryId());
-            throw new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping");
+            throw MatchingErrors.stopping();
         }
         queryTasks.build(query).whenComplete((task, error) -> {
             if (error != null) {
@@ -153,9 +153,7 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
     public void close() {
         closed = true;
         queues.values().forEach(TaskQueue::close);
-        pendingQueries
-                .values()
-                .forEach(query -> query.fail(new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping")));
+        pendingQueries.values().forEach(query -> query.fail(MatchingErrors.stopping()));
         pendingQueries.clear();
         runtime.close();
     }

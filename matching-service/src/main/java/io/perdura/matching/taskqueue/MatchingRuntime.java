@@ -1,7 +1,5 @@
 package io.perdura.matching.taskqueue;
 
-import io.perdura.common.error.ErrorType;
-import io.perdura.common.error.PerduraException;
 import io.perdura.matching.MatchingProperties;
 import io.perdura.matching.persistence.TaskBacklogStore;
 import java.time.Duration;
@@ -73,7 +71,7 @@ final class MatchingRuntime implements AutoCloseable {
         try {
             return CompletableFuture.supplyAsync(call, storeExecutor);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping"));
+            return CompletableFuture.failedFuture(MatchingErrors.stopping());
         }
     }
 

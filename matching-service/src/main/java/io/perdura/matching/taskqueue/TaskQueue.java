@@ -1,6 +1,5 @@
 package io.perdura.matching.taskqueue;
 
-import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
 import io.perdura.matching.persistence.BacklogTask;
 import io.perdura.matching.persistence.ScheduledTask;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One task queue: its waiting long polls, its pending queries and an in-memory window over its
@@ -70,7 +68,7 @@ final class TaskQueue {
         lock.lock();
         try {
             if (closed) {
-                return CompletableFuture.failedFuture(unavailable("matching is stopping"));
+                return CompletableFuture.failedFuture(MatchingErrors.stopping());
             }
             CompletableFuture<Void> earlier = adding.get(task);
             if (earlier != null) {
@@ -147,7 +145,7 @@ final class TaskQueue {
         lock.lock();
         try {
             if (closed) {
-                query.fail(unavailable("matching is stopping"));
+                query.fail(MatchingErrors.stopping());
                 return;
             }
             queries.addLast(query);
@@ -200,11 +198,11 @@ final class TaskQueue {
             lock.unlock();
         }
         waiting.forEach(poller -> poller.complete(null));
-        waitingQueries.forEach(query -> query.fail(unavailable("matching is stopping")));
+        waitingQueries.forEach(query -> query.fail(MatchingErrors.stopping()));
         // not acknowledged: history sends them again
         unstored.forEach(hold -> {
             hold.take();
-            hold.acknowledged().completeExceptionally(unavailable("matching is stopping"));
+            hold.acknowledged().completeExceptionally(MatchingErrors.stopping());
         });
     }
 
@@ -214,12 +212,13 @@ final class TaskQueue {
                 poller.complete(started);
                 acknowledge(task, acknowledged);
                 runtime.metrics().taskAdded(key, "sync-match");
-            } else if (isStale(error)) {
+            } else if (MatchingErrors.isStale(error)) {
                 acknowledge(task, acknowledged);
                 runtime.metrics().taskAdded(key, "stale");
                 offer(poller);
             } else {
-                warn("could not record a task started, storing it in the backlog instead", task, error);
+                MatchingErrors.warn(
+                        log, key, "could not record a task started, storing it in the backlog instead", task, error);
                 persist(task, acknowledged);
                 offer(poller);
             }
@@ -229,14 +228,15 @@ final class TaskQueue {
     private void persist(ScheduledTask task, CompletableFuture<Void> acknowledged) {
         runtime.writer().insert(key, task).whenComplete((id, error) -> {
             if (error != null) {
-                warn("could not store a task in the backlog", task, error);
+                MatchingErrors.warn(log, key, "could not store a task in the backlog", task, error);
                 lock.lock();
                 try {
                     adding.remove(task, acknowledged);
                 } finally {
                     lock.unlock();
                 }
-                acknowledged.completeExceptionally(unavailable("could not store the task: " + error.getMessage()));
+                acknowledged.completeExceptionally(
+                        MatchingErrors.unavailable("could not store the task: " + error.getMessage()));
                 return;
             }
             stored(task, acknowledged, id);
@@ -313,11 +313,11 @@ final class TaskQueue {
             if (error == null) {
                 delete(row);
                 poller.complete(started);
-            } else if (isStale(error)) {
+            } else if (MatchingErrors.isStale(error)) {
                 delete(row);
                 offer(poller);
             } else {
-                warn("could not record a stored task started", row.task(), error);
+                MatchingErrors.warn(log, key, "could not record a stored task started", row.task(), error);
                 lock.lock();
                 try {
                     window.putBack(row);
@@ -341,7 +341,7 @@ final class TaskQueue {
                     if (error == null) {
                         dispatch();
                     } else {
-                        warn("could not read the backlog, retrying", null, error);
+                        MatchingErrors.warn(log, key, "could not read the backlog, retrying", null, error);
                         runtime.later(this::dispatch);
                     }
                 });
@@ -419,33 +419,5 @@ final class TaskQueue {
             queries.pollFirst();
         }
         return queries.pollFirst();
-    }
-
-    private static boolean isStale(Throwable error) {
-        ErrorType type = PerduraException.unwrap(error).errorType();
-        return type == ErrorType.TASK_NOT_FOUND || type == ErrorType.NOT_FOUND;
-    }
-
-    private static PerduraException unavailable(String message) {
-        return new PerduraException(ErrorType.UNAVAILABLE, message);
-    }
-
-    private void warn(String message, ScheduledTask task, Throwable error) {
-        try (var namespace = MDC.putCloseable("namespace", key.namespace());
-                var taskQueue = MDC.putCloseable("taskQueue", key.name())) {
-            if (task != null) {
-                MDC.put("workflowId", task.workflowId());
-                MDC.put("runId", task.runId());
-            }
-            log.warn(
-                    "{} ({} {}): {}",
-                    message,
-                    key,
-                    task,
-                    PerduraException.unwrap(error).getMessage());
-        } finally {
-            MDC.remove("workflowId");
-            MDC.remove("runId");
-        }
     }
 }
