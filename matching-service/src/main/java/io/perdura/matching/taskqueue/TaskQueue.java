@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One task queue: its waiting long polls, its pending queries and an in-memory window over its
  * durable backlog. A task added while a poller waits goes straight to that poller (sync match,
- * nothing written); otherwise it is stored first and acknowledged after. The window holds at most
- * one read batch of the oldest stored tasks, refilled from the store in id order (FIFO).
+ * nothing written); otherwise it waits in memory, unacknowledged, for up to the sync-match wait
+ * for a poller, and is then stored and acknowledged. Pollers take queries first, then stored
+ * tasks (oldest first), then held ones. The window holds about one read batch of the oldest stored
+ * tasks, refilled from the store in id order (FIFO).
  *
  * <p>Thread-safe; the lock is held only for in-memory bookkeeping, never across a call to history
  * or the store, so no caller thread (a message-bus partition) is ever blocked.
