@@ -3,6 +3,7 @@ package io.perdura.sdk.workflow;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.internal.replay.ReplayAwareLogger;
 import io.perdura.sdk.internal.replay.WorkflowInternal;
+import io.perdura.sdk.internal.replay.WorkflowRunContext;
 import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
@@ -57,6 +58,18 @@ public final class Workflow {
     /** Runs {@code fn} once and records its value; replays return the recorded value without running it. */
     public static <R> R sideEffect(Class<R> resultClass, Supplier<R> fn) {
         return WorkflowInternal.current().sideEffect(resultClass, fn);
+    }
+
+    /** {@link #getVersion} returns this for runs that passed the change point before the change existed. */
+    public static final int DEFAULT_VERSION = WorkflowRunContext.DEFAULT_VERSION;
+
+    /**
+     * Makes a change to workflow code safe for runs already in flight: new runs get {@code
+     * maxSupported} (recorded in history), runs that passed this point before get the version they
+     * recorded, or {@link #DEFAULT_VERSION} if they passed it before the change existed.
+     */
+    public static int getVersion(String changeId, int minSupported, int maxSupported) {
+        return WorkflowInternal.current().getVersion(changeId, minSupported, maxSupported);
     }
 
     public static WorkflowInfo getInfo() {

@@ -8,6 +8,7 @@ import io.perdura.sdk.internal.statemachines.ActivityStateMachine;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.internal.statemachines.SideEffectStateMachine;
 import io.perdura.sdk.internal.statemachines.TimerStateMachine;
+import io.perdura.sdk.internal.statemachines.VersionStateMachine;
 import io.perdura.sdk.workflow.WorkflowInfo;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
@@ -31,11 +32,15 @@ import java.util.function.Supplier;
  */
 public final class WorkflowRunContext {
 
+    /** The version {@link #getVersion} returns for code that ran before a change was made. */
+    public static final int DEFAULT_VERSION = -1;
+
     private final WorkflowInfo info;
     private final Deque<HistoryEvent> expectedCommandEvents = new ArrayDeque<>();
     private final List<CommandStateMachine> newCommands = new ArrayList<>();
     private final Map<Long, ActivityStateMachine> activities = new HashMap<>();
     private final Map<String, TimerStateMachine> timers = new HashMap<>();
+    private final Map<String, Integer> versions = new HashMap<>();
     private boolean replaying;
     private boolean queryMode;
     private boolean closed;
@@ -146,6 +151,36 @@ public final class WorkflowRunContext {
                 : new SideEffectStateMachine(id, DataConverter.toPayload(fn.get()));
         addCommand(machine, coroutine);
         return DataConverter.fromPayload(machine.value(), type);
+    }
+
+    /**
+     * The version of a change: {@code maxSupported} when the code passes it for the first time
+     * (recorded in a marker), the recorded version on replay, or {@link #DEFAULT_VERSION} when history
+     * was written before the change existed.
+     */
+    public int getVersion(String changeId, int minSupported, int maxSupported) {
+        DeterministicScheduler.Coroutine coroutine = requireCoroutine("get a version");
+        Integer version = versions.get(changeId);
+        if (version == null) {
+            if (replaying) {
+                if (VersionStateMachine.isMarkerOf(expectedCommandEvents.peek(), changeId)) {
+                    VersionStateMachine machine = new VersionStateMachine(changeId);
+                    addCommand(machine, coroutine);
+                    version = machine.version();
+                } else {
+                    version = DEFAULT_VERSION;
+                }
+            } else {
+                addCommand(new VersionStateMachine(changeId, maxSupported), coroutine);
+                version = maxSupported;
+            }
+            versions.put(changeId, version);
+        }
+        if (version < minSupported || version > maxSupported) {
+            throw new IllegalStateException("version " + version + " of change '" + changeId
+                    + "' is outside the range the code supports [" + minSupported + ", " + maxSupported + "]");
+        }
+        return version;
     }
 
     private TimerStateMachine startTimer(Duration duration, DeterministicScheduler.Coroutine coroutine) {

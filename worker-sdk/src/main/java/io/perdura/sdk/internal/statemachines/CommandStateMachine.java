@@ -9,7 +9,11 @@ import io.perdura.common.history.HistoryEvent;
  * events. One subclass per command kind, each a declarative transition table.
  */
 public abstract sealed class CommandStateMachine
-        permits ActivityStateMachine, TimerStateMachine, SideEffectStateMachine, CompletionStateMachine {
+        permits ActivityStateMachine,
+                TimerStateMachine,
+                SideEffectStateMachine,
+                VersionStateMachine,
+                CompletionStateMachine {
 
     /** The command sent to the server. */
     public abstract Command command();
@@ -31,7 +35,11 @@ public abstract sealed class CommandStateMachine
             case io.perdura.common.history.EventAttributes.TimerStarted t ->
                 "TimerStarted(timerId=" + t.timerId() + ")";
             case io.perdura.common.history.EventAttributes.MarkerRecorded m ->
-                "MarkerRecorded(markerName=" + m.markerName() + ")";
+                "MarkerRecorded(markerName=" + m.markerName()
+                        + (m.details() != null && m.details().has("changeId")
+                                ? ", changeId=" + m.details().get("changeId").asString()
+                                : "")
+                        + ")";
             default -> event.eventType().name();
         };
     }

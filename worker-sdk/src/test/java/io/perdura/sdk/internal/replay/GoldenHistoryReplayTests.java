@@ -243,6 +243,51 @@ class GoldenHistoryReplayTests {
         assertThat(commands.get(1)).isEqualTo(new Command.StartTimer("1", Duration.ofSeconds(1)));
     }
 
+    @Test
+    void versionedChangeReplaysHistoryWrittenBeforeTheChange() {
+        List<HistoryEvent> history = history("hello-activity-completed.json");
+        run = newRun(TestWorkflows.HelloVersioned.class, history);
+
+        List<Command> commands = completed(run.processWorkflowTask(history));
+
+        assertThat(commands).containsExactly(new Command.CompleteWorkflowExecution(Json.tree("Hello, World!")));
+    }
+
+    @Test
+    void versionedChangeIsRecordedForNewRunsAndReadBackOnReplay() {
+        List<HistoryEvent> history = history("hello-versioned.json");
+        WorkflowRun fresh = newRun(TestWorkflows.HelloVersioned.class, prefix(history, 3));
+        List<Command> first = completed(fresh.processWorkflowTask(prefix(history, 3)));
+        fresh.destroy();
+        run = newRun(TestWorkflows.HelloVersioned.class, history);
+
+        List<Command> later = completed(run.processWorkflowTask(history));
+
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0)).isInstanceOfSatisfying(Command.RecordMarker.class, m -> {
+            assertThat(m.markerName()).isEqualTo("Version");
+            assertThat(m.details().get("changeId").asString()).isEqualTo("polite-pause");
+            assertThat(m.details().get("version").asInt()).isEqualTo(1);
+        });
+        assertThat(first.get(1)).isEqualTo(new Command.StartTimer("1", Duration.ofSeconds(1)));
+        assertThat(later)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Command.ScheduleActivityTask.class,
+                        c -> assertThat(c.activityType()).isEqualTo("Compose"));
+    }
+
+    @Test
+    void removingAVersionedChangeFromCodeIsNonDeterminism() {
+        List<HistoryEvent> history = history("hello-versioned.json");
+        run = newRun(TestWorkflows.HelloImpl.class, history);
+
+        WorkflowTaskResult.Failed failed = failed(run.processWorkflowTask(history));
+
+        assertThat(failed.cause()).isEqualTo(WorkflowTaskFailedCause.NON_DETERMINISTIC_ERROR);
+        assertThat(failed.failure().message()).contains("MarkerRecorded(markerName=Version, changeId=polite-pause)");
+    }
+
     private static List<Command> completed(WorkflowTaskResult result) {
         assertThat(result).isInstanceOf(WorkflowTaskResult.Completed.class);
         return ((WorkflowTaskResult.Completed) result).commands();

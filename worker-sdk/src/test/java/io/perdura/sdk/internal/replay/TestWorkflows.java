@@ -60,6 +60,20 @@ final class TestWorkflows {
         }
     }
 
+    /** Hello with a pause added later, guarded by a version so that old runs still replay. */
+    public static class HelloVersioned implements Hello {
+        private final Greetings greetings = Workflow.newActivityStub(Greetings.class, ACTIVITY_OPTIONS);
+
+        @Override
+        public String greet(String name) {
+            int version = Workflow.getVersion("polite-pause", Workflow.DEFAULT_VERSION, 1);
+            if (version == 1) {
+                Workflow.sleep(Duration.ofSeconds(1));
+            }
+            return greetings.compose(name);
+        }
+    }
+
     @WorkflowInterface
     public interface Reminder {
         @WorkflowMethod(name = "Reminder")

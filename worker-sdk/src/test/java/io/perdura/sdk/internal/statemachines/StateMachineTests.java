@@ -29,6 +29,7 @@ class StateMachineTests {
                 ActivityStateMachine.DEFINITION,
                 TimerStateMachine.DEFINITION,
                 SideEffectStateMachine.DEFINITION,
+                VersionStateMachine.DEFINITION,
                 CompletionStateMachine.DEFINITION)) {
             assertThat(definition.unvisitedTransitions())
                     .as("transitions of %s never visited", definition.name())
@@ -190,6 +191,38 @@ class StateMachineTests {
                         .get("data")
                         .asString())
                 .isEqualTo("v");
+    }
+
+    @Test
+    void versionIsReadFromTheMarkerOfItsChange() {
+        VersionStateMachine replayed = new VersionStateMachine("fix-1");
+        HistoryEvent marker = event(
+                5,
+                new EventAttributes.MarkerRecorded(
+                        "Version",
+                        Json.read("{\"changeId\":\"fix-1\",\"version\":2}", tools.jackson.databind.JsonNode.class),
+                        null,
+                        4));
+        HistoryEvent otherChange = event(
+                5,
+                new EventAttributes.MarkerRecorded(
+                        "Version",
+                        Json.read("{\"changeId\":\"fix-2\",\"version\":2}", tools.jackson.databind.JsonNode.class),
+                        null,
+                        4));
+        assertThat(replayed.matches(otherChange)).isFalse();
+        assertThat(new SideEffectStateMachine(1).matches(marker)).isFalse();
+
+        replayed.handleCommandEvent(marker);
+
+        assertThat(replayed.state()).isEqualTo(VersionStateMachine.State.RECORDED);
+        assertThat(replayed.version()).isEqualTo(2);
+        assertThat(new VersionStateMachine("fix-1", 3)
+                        .command()
+                        .details()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test
