@@ -37,6 +37,12 @@ class WorkflowClientTests {
     }
 
     @WorkflowInterface
+    public interface Cleanup {
+        @WorkflowMethod(name = "Cleanup")
+        void clean(String where, int depth);
+    }
+
+    @WorkflowInterface
     public interface Approval {
         @WorkflowMethod(name = "Approval")
         String request(String what);
@@ -118,6 +124,20 @@ class WorkflowClientTests {
         assertThat(execution).isEqualTo(new WorkflowExecution("hello-2", "run-2"));
         assertThat(WorkflowStub.fromTyped(hello).getExecution()).isEqualTo(execution);
         assertThat(frontend.requests(WORKFLOWS + "hello-2/result")).isEmpty();
+    }
+
+    @Test
+    void startWithAMethodReferenceOfAVoidWorkflowMethod() {
+        frontend.route(
+                "POST", WORKFLOWS + "clean-1", r -> Answer.json(201, new StartWorkflowResponse("clean-1", "run-3")));
+        Cleanup cleanup = client.newWorkflowStub(Cleanup.class, options("clean-1"));
+
+        WorkflowExecution execution = WorkflowClient.start(cleanup::clean, "attic", 3);
+
+        assertThat(execution.getRunId()).isEqualTo("run-3");
+        FakeFrontend.Request start = frontend.requests(WORKFLOWS + "clean-1").getFirst();
+        assertThat(start.body().get("workflowType").asString()).isEqualTo("Cleanup");
+        assertThat(start.body().get("input")).isEqualTo(Json.array("attic", 3));
     }
 
     @Test

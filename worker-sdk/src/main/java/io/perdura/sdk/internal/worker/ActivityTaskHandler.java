@@ -77,7 +77,7 @@ public final class ActivityTaskHandler {
     }
 
     private void reportFailure(ActivityTask task, Throwable t) {
-        if (t instanceof Error error && !(t instanceof AssertionError) && !(t instanceof StackOverflowError)) {
+        if (t instanceof Error error && !(t instanceof AssertionError)) {
             log.error("activity {} threw an Error", task.activityType(), error);
         } else {
             log.warn("activity {} attempt {} failed: {}", task.activityType(), task.attempt(), String.valueOf(t));

@@ -124,7 +124,7 @@ public final class TaskPoller<T> {
             try {
                 T task = pollOnce();
                 backoff = initialBackoff;
-                if (task != null && !stopped) {
+                if (task != null) { // even when stopping: the server handed it to us
                     Thread.ofVirtual().name(name + "-task").start(() -> runTask(task));
                     handedOver = true;
                 }
