@@ -87,4 +87,10 @@ final class FakeMatching implements MatchingService {
         received.add(request);
         return CompletableFuture.completedFuture(null);
     }
+
+    @Override
+    public CompletableFuture<Void> cancelPolls(CancelPolls request) {
+        received.add(request);
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -16,9 +16,11 @@ import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailed;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
+import io.perdura.common.service.MatchingRequest.CancelPolls;
 import io.perdura.common.service.MatchingRequest.PollActivityTaskQueue;
 import io.perdura.common.service.MatchingRequest.PollWorkflowTaskQueue;
 import io.perdura.common.service.MatchingRequest.RespondQueryTaskCompleted;
+import io.perdura.common.service.MatchingRequest.TaskQueueKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -194,6 +196,28 @@ class WorkerApiTests extends FrontendWebTestSupport {
         assertThat(task.path("startToCloseTimeout").asString()).isEqualTo("10s");
         assertThat(task.path("startedTime").asString()).isEqualTo("2026-01-02T03:04:06.500Z");
         assertThat(task.has("heartbeatTimeout")).isFalse();
+    }
+
+    @Test
+    void cancelPollsAnswersTheWorkersPollsOnBothQueues() {
+        String queue = uniqueId("queue");
+        Response response =
+                post(ApiPaths.expand(ApiPaths.POLLS_CANCEL, "default", queue), body(Map.of("identity", "worker-7")));
+
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(matching.received(CancelPolls.class).stream()
+                        .filter(cancel -> cancel.taskQueue().equals(queue)))
+                .extracting(CancelPolls::kind, CancelPolls::identity)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(TaskQueueKind.WORKFLOW, "worker-7"),
+                        org.assertj.core.groups.Tuple.tuple(TaskQueueKind.ACTIVITY, "worker-7"));
+    }
+
+    @Test
+    void cancelPollsWithoutIdentityIsAnInvalidArgument() {
+        Response response = post(ApiPaths.expand(ApiPaths.POLLS_CANCEL, "default", "q"), body(Map.of()));
+
+        assertThat(response.status()).isEqualTo(400);
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class ApiPaths {
     public static final String ACTIVITY_TASK_FAIL = NAMESPACE + "/activity-tasks/fail";
     /** POST: 200 with HeartbeatResponse. */
     public static final String ACTIVITY_TASK_HEARTBEAT = NAMESPACE + "/activity-tasks/heartbeat";
+    /** POST: a worker shutting down answers its waiting polls on the queue with no task (204). */
+    public static final String POLLS_CANCEL = NAMESPACE + "/task-queues/{taskQueue}/polls/cancel";
     /** POST: 204. */
     public static final String QUERY_TASK_COMPLETE = NAMESPACE + "/query-tasks/complete";
 

@@ -52,4 +52,9 @@ public final class MatchingClient implements MatchingService {
     public CompletableFuture<Void> respondQueryTaskCompleted(RespondQueryTaskCompleted request) {
         return call(request);
     }
+
+    @Override
+    public CompletableFuture<Void> cancelPolls(CancelPolls request) {
+        return call(request);
+    }
 }

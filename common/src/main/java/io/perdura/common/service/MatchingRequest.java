@@ -92,4 +92,11 @@ public sealed interface MatchingRequest {
             return TaskQueueKind.WORKFLOW;
         }
     }
+
+    /**
+     * A worker shuts down: answer its waiting polls on this queue with no task, so that no task is
+     * handed to a poll nobody will read.
+     */
+    record CancelPolls(String namespace, String taskQueue, TaskQueueKind kind, String identity)
+            implements MatchingRequest {}
 }

@@ -22,6 +22,7 @@ public final class MatchingRequestHandler implements MessageHandler {
             case PollActivityTaskQueue r -> matching.pollActivityTaskQueue(r);
             case QueryWorkflow r -> matching.queryWorkflow(r);
             case RespondQueryTaskCompleted r -> matching.respondQueryTaskCompleted(r);
+            case CancelPolls r -> matching.cancelPolls(r);
         };
     }
 }

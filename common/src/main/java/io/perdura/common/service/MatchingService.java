@@ -25,4 +25,7 @@ public interface MatchingService {
     CompletableFuture<QueryResponse> queryWorkflow(QueryWorkflow request);
 
     CompletableFuture<Void> respondQueryTaskCompleted(RespondQueryTaskCompleted request);
+
+    /** Answers the waiting polls of one worker identity with no task. */
+    CompletableFuture<Void> cancelPolls(CancelPolls request);
 }

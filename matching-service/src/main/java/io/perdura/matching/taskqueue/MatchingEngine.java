@@ -96,6 +96,13 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> cancelPolls(CancelPolls request) {
+        requireText(request.identity(), "identity");
+        queue(key(request)).cancelPolls(request.identity());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<QueryResponse> queryWorkflow(QueryWorkflow request) {
         TaskQueueKey key = key(request);
         requireText(request.workflowId(), "workflowId");

@@ -375,6 +375,24 @@ final class TaskQueue {
         }
     }
 
+    /** Answers every waiting poll of {@code identity} with no task; a shutting-down worker asks. */
+    void cancelPolls(String identity) {
+        List<Poller> cancelled = new ArrayList<>();
+        lock.lock();
+        try {
+            pollers.removeIf(poller -> {
+                boolean match = identity.equals(poller.identity());
+                if (match) {
+                    cancelled.add(poller);
+                }
+                return match;
+            });
+        } finally {
+            lock.unlock();
+        }
+        cancelled.forEach(poller -> poller.complete(null));
+    }
+
     private void expire(Poller poller) {
         boolean waiting;
         lock.lock();

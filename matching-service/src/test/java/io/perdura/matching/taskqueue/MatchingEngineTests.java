@@ -104,6 +104,21 @@ class MatchingEngineTests {
     }
 
     @Test
+    void cancelledPollsOfAShutDownWorkerGetNoTaskAndOthersStillDo() {
+        CompletableFuture<WorkflowTask> gone = pollWorkflow("poll-1", LONG);
+        CompletableFuture<WorkflowTask> other = node.matching.pollWorkflowTaskQueue(
+                new PollWorkflowTaskQueue(NAMESPACE, QUEUE, "worker-2", "poll-2", LONG));
+
+        assertThat(result(node.matching.cancelPolls(
+                        new CancelPolls(NAMESPACE, QUEUE, TaskQueueKind.WORKFLOW, "worker-1"))))
+                .isNull();
+        assertThat(result(gone)).isNull();
+        addWorkflow("wf-1", 2);
+
+        assertThat(result(other).workflowId()).isEqualTo("wf-1");
+    }
+
+    @Test
     void holdsANewTaskBrieflyForAPollerThatComesJustAfter() {
         CompletableFuture<Void> added = addWorkflow("wf-1", 2);
         CompletableFuture<WorkflowTask> poll = pollWorkflow("poll-1", LONG);
