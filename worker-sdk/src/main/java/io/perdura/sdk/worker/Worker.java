@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -91,8 +93,8 @@ public final class Worker {
     }
 
     /** The workflow types registered. */
-    public java.util.Set<String> getWorkflowTypes() {
-        return java.util.Set.copyOf(workflows.keySet());
+    public Set<String> getWorkflowTypes() {
+        return Set.copyOf(workflows.keySet());
     }
 
     /** Number of runs held in this worker's cache. */
@@ -135,7 +137,7 @@ public final class Worker {
         pollers.forEach(TaskPoller::start);
     }
 
-    private <T> java.util.concurrent.CompletableFuture<T> poll(String path, Class<T> taskType) {
+    private <T> CompletableFuture<T> poll(String path, Class<T> taskType) {
         var exchange = http.postAsync(path, new PollRequest(identity), PerduraHttp.LONG_POLL_TIMEOUT);
         return PerduraHttp.cancelling(exchange.thenApply(r -> r.status() == 204 ? null : r.read(taskType)), exchange);
     }

@@ -51,21 +51,21 @@ public final class WorkerOptions {
 
     /** Builds {@link WorkerOptions}. */
     public static final class Builder {
-        private int workflowPollers = 2;
-        private int activityPollers = 2;
+        private int workflowPollers = 5;
+        private int activityPollers = 5;
         private int maxConcurrentActivityExecutions = 200;
         private int maxConcurrentWorkflowTasks = 200;
         private int workflowCacheSize = 600;
 
         private Builder() {}
 
-        /** Long polls kept open for workflow tasks (default 2). */
+        /** Long polls kept open for workflow tasks (default 5). */
         public Builder setWorkflowPollers(int workflowPollers) {
             this.workflowPollers = positive(workflowPollers, "workflowPollers");
             return this;
         }
 
-        /** Long polls kept open for activity tasks (default 2). */
+        /** Long polls kept open for activity tasks (default 5). */
         public Builder setActivityPollers(int activityPollers) {
             this.activityPollers = positive(activityPollers, "activityPollers");
             return this;

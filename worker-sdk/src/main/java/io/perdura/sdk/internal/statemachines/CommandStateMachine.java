@@ -1,6 +1,9 @@
 package io.perdura.sdk.internal.statemachines;
 
 import io.perdura.common.command.Command;
+import io.perdura.common.history.EventAttributes.ActivityTaskScheduled;
+import io.perdura.common.history.EventAttributes.MarkerRecorded;
+import io.perdura.common.history.EventAttributes.TimerStarted;
 import io.perdura.common.history.HistoryEvent;
 
 /**
@@ -30,11 +33,10 @@ public abstract sealed class CommandStateMachine
     /** Describes a command event the same way {@link #describe()} does, for messages. */
     public static String describeEvent(HistoryEvent event) {
         return switch (event.attributes()) {
-            case io.perdura.common.history.EventAttributes.ActivityTaskScheduled a ->
+            case ActivityTaskScheduled a ->
                 "ActivityTaskScheduled(activityType=" + a.activityType() + ", activityId=" + a.activityId() + ")";
-            case io.perdura.common.history.EventAttributes.TimerStarted t ->
-                "TimerStarted(timerId=" + t.timerId() + ")";
-            case io.perdura.common.history.EventAttributes.MarkerRecorded m ->
+            case TimerStarted t -> "TimerStarted(timerId=" + t.timerId() + ")";
+            case MarkerRecorded m ->
                 "MarkerRecorded(markerName=" + m.markerName()
                         + (m.details() != null && m.details().has("changeId")
                                 ? ", changeId=" + m.details().get("changeId").asString()

@@ -1,6 +1,7 @@
 package io.perdura.sdk.internal.statemachines;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
     /** Declares a transition; returns this for chaining. */
     public StateMachineDefinition<S, E> add(S from, E event, S to) {
         Transition<S, E> transition = new Transition<>(from, event, to);
-        table.computeIfAbsent(from, s -> new java.util.HashMap<>()).put(event, transition);
+        table.computeIfAbsent(from, s -> new HashMap<>()).put(event, transition);
         declared.add(transition);
         return this;
     }

@@ -3,6 +3,7 @@ package io.perdura.sdk.internal.worker;
 import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.internal.common.ActivityNames;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class ActivityRegistry {
         }
         for (Class<?> iface : interfaces) {
             for (Method method : iface.getMethods()) {
-                if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
                     continue;
                 }
                 String type = ActivityNames.activityType(iface, method);
