@@ -10,6 +10,7 @@ import io.perdura.common.api.WorkflowResult;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
+import io.perdura.common.service.HistoryRequest;
 import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +45,9 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * The history engine: implements {@link HistoryService} by delegating each operation to its
- * handler. Work runs on the caller's thread (a bus partition): it takes the run's lock and does
- * database I/O, but never waits on another bus request.
+ * handler. Requests run on virtual threads, in order per workflow id ({@link KeyOrderedExecutor}),
+ * so that a bus partition thread never waits for a commit; they take the run's lock and do database
+ * I/O, but never wait on another bus request.
  */
 public final class HistoryEngine implements HistoryService {
 
@@ -60,6 +63,7 @@ public final class HistoryEngine implements HistoryService {
     private final ActivityTaskHandler activityTasks;
     private final ExecutionControlHandler control;
     private final ExecutionReader reader;
+    private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(Executors.newVirtualThreadPerTaskExecutor());
 
     public HistoryEngine(
             ExecutionStore store,
@@ -76,7 +80,7 @@ public final class HistoryEngine implements HistoryService {
         this.relay = relay;
         this.executor = new RunExecutor(store, shards, new MutableStateCache(cacheSize), clock, this::afterCommit);
         this.starts = new StartWorkflowHandler(executor, store, namespaces, defaultWorkflowTaskTimeout);
-        this.workflowTasks = new WorkflowTaskHandler(executor, store);
+        this.workflowTasks = new WorkflowTaskHandler(executor);
         this.activityTasks = new ActivityTaskHandler(executor);
         this.control = new ExecutionControlHandler(executor);
         this.reader = new ExecutionReader(executor, store, waiters);
@@ -128,77 +132,84 @@ public final class HistoryEngine implements HistoryService {
 
     @Override
     public CompletableFuture<StartWorkflowResponse> startWorkflowExecution(StartWorkflowExecution request) {
-        return call(() -> starts.start(request));
+        return ordered(request, () -> call(() -> starts.start(request)));
     }
 
     @Override
     public CompletableFuture<Void> signalWorkflowExecution(SignalWorkflowExecution request) {
-        return run(() -> control.signal(request));
+        return ordered(request, () -> run(() -> control.signal(request)));
     }
 
     @Override
     public CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request) {
-        return run(() -> control.terminate(request));
+        return ordered(request, () -> run(() -> control.terminate(request)));
     }
 
     @Override
     public CompletableFuture<WorkflowExecutionDescription> describeWorkflowExecution(
             DescribeWorkflowExecution request) {
-        return call(() -> reader.describe(request));
+        return ordered(request, () -> call(() -> reader.describe(request)));
     }
 
     @Override
     public CompletableFuture<HistoryPage> getWorkflowExecutionHistory(GetWorkflowExecutionHistory request) {
-        return call(() -> reader.history(request));
+        return ordered(request, () -> call(() -> reader.history(request)));
     }
 
     @Override
     public CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request) {
-        try {
-            return reader.result(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(translate(e));
-        }
+        return ordered(request, () -> {
+            try {
+                return reader.result(request);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(translate(e));
+            }
+        });
     }
 
     @Override
     public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
-        return call(() -> reader.list(request));
+        return ordered(request, () -> call(() -> reader.list(request)));
     }
 
     @Override
     public CompletableFuture<WorkflowTask> recordWorkflowTaskStarted(RecordWorkflowTaskStarted request) {
-        return call(() -> workflowTasks.recordStarted(request));
+        return ordered(request, () -> call(() -> workflowTasks.recordStarted(request)));
     }
 
     @Override
     public CompletableFuture<ActivityTask> recordActivityTaskStarted(RecordActivityTaskStarted request) {
-        return call(() -> activityTasks.recordStarted(request));
+        return ordered(request, () -> call(() -> activityTasks.recordStarted(request)));
     }
 
     @Override
     public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
-        return run(() -> workflowTasks.completed(request));
+        return ordered(request, () -> run(() -> workflowTasks.completed(request)));
     }
 
     @Override
     public CompletableFuture<Void> respondWorkflowTaskFailed(RespondWorkflowTaskFailed request) {
-        return run(() -> workflowTasks.failed(request));
+        return ordered(request, () -> run(() -> workflowTasks.failed(request)));
     }
 
     @Override
     public CompletableFuture<Void> respondActivityTaskCompleted(RespondActivityTaskCompleted request) {
-        return run(() -> activityTasks.completed(request));
+        return ordered(request, () -> run(() -> activityTasks.completed(request)));
     }
 
     @Override
     public CompletableFuture<Void> respondActivityTaskFailed(RespondActivityTaskFailed request) {
-        return run(() -> activityTasks.failed(request));
+        return ordered(request, () -> run(() -> activityTasks.failed(request)));
     }
 
     @Override
     public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request) {
-        return call(() -> activityTasks.heartbeat(request));
+        return ordered(request, () -> call(() -> activityTasks.heartbeat(request)));
+    }
+
+    /** Runs a request off the bus thread, in order with the other requests about its workflow. */
+    private <T> CompletableFuture<T> ordered(HistoryRequest request, Supplier<CompletableFuture<T>> action) {
+        return ordered.submit(request.routingKey(), action);
     }
 
     private static <T> CompletableFuture<T> call(Supplier<T> action) {

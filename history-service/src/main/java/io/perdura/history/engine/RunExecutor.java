@@ -2,6 +2,7 @@ package io.perdura.history.engine;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
+import io.perdura.common.history.HistoryEvent;
 import io.perdura.history.mutablestate.MutableState;
 import io.perdura.history.mutablestate.MutableStateCodec;
 import io.perdura.history.persistence.ConditionFailedException;
@@ -13,6 +14,7 @@ import io.perdura.history.persistence.ShardOwnershipLostException;
 import io.perdura.history.shard.ShardContext;
 import io.perdura.history.shard.ShardController;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,6 +36,7 @@ final class RunExecutor {
     private final Clock clock;
     private final Consumer<RunUpdate> afterCommit;
     private final GroupCommitter committer;
+    private final HistoryCache historyCache = new HistoryCache(4096);
 
     RunExecutor(
             ExecutionStore store,
@@ -88,6 +91,7 @@ final class RunExecutor {
                     return result;
                 } catch (ConditionFailedException e) {
                     cache.evict(loadedRunId);
+                    historyCache.evict(loadedRunId);
                     if (attempt >= MAX_ATTEMPTS) {
                         throw new PerduraException(ErrorType.UNAVAILABLE, "run kept changing, try again", e);
                     }
@@ -97,6 +101,12 @@ final class RunExecutor {
                 }
             }
         });
+    }
+
+    /** Events 1..{@code lastEventId} of a run, from the history cache or the store. */
+    List<HistoryEvent> history(String runId, long lastEventId) {
+        List<HistoryEvent> cached = historyCache.upTo(runId, lastEventId);
+        return cached != null ? cached : store.readEvents(runId, 1, (int) lastEventId);
     }
 
     /** Loads a run's state (cached); must hold the workflow's lock. */
@@ -131,6 +141,8 @@ final class RunExecutor {
         }
         state.dbVersion(expected + 1);
         cache.put(record.key().runId(), state);
+        historyCache.committed(
+                record.key().runId(), update.events(), !state.execution().isOpen());
         afterCommit.accept(update);
     }
 
@@ -147,6 +159,7 @@ final class RunExecutor {
         }
         state.dbVersion(1);
         cache.put(record.key().runId(), state);
+        historyCache.committed(record.key().runId(), update.events(), false);
         afterCommit.accept(update);
     }
 

@@ -19,7 +19,6 @@ import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
 import io.perdura.history.mutablestate.MutableState;
 import io.perdura.history.mutablestate.WorkflowTaskInfo;
-import io.perdura.history.persistence.ExecutionStore;
 import io.perdura.history.persistence.TimerTask;
 import io.perdura.history.persistence.TimerTaskType;
 import io.perdura.history.persistence.TransferTaskType;
@@ -37,11 +36,9 @@ final class WorkflowTaskHandler {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final RunExecutor executor;
-    private final ExecutionStore store;
 
-    WorkflowTaskHandler(RunExecutor executor, ExecutionStore store) {
+    WorkflowTaskHandler(RunExecutor executor) {
         this.executor = executor;
-        this.store = store;
     }
 
     WorkflowTask recordStarted(RecordWorkflowTaskStarted request) {
@@ -85,7 +82,7 @@ final class WorkflowTaskHandler {
         var key = execution.key();
         List<HistoryEvent> history;
         if (task.isTransient()) {
-            history = new ArrayList<>(store.readEvents(key.runId(), 1, (int) task.scheduledEventId() - 1));
+            history = new ArrayList<>(executor.history(key.runId(), task.scheduledEventId() - 1));
             history.add(new HistoryEvent(
                     task.scheduledEventId(),
                     task.scheduledTime(),
@@ -95,7 +92,7 @@ final class WorkflowTaskHandler {
                     task.startedTime(),
                     new WorkflowTaskStarted(task.scheduledEventId(), task.identity(), task.requestId())));
         } else {
-            history = store.readEvents(key.runId(), 1, (int) task.startedEventId());
+            history = executor.history(key.runId(), task.startedEventId());
         }
         var token = new TaskToken(
                 TaskToken.Kind.WORKFLOW,

@@ -33,6 +33,8 @@ public final class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** How long acknowledged rows gather before one DELETE removes them all. */
+    private static final long DELETE_GATHER_MILLIS = 100;
 
     private final TaskStore store;
     private final MatchingService matching;
@@ -137,6 +139,9 @@ public final class OutboxRelay {
                     continue;
                 }
                 batch.add(first);
+                if (running && acknowledged.size() < BATCH) {
+                    Thread.sleep(DELETE_GATHER_MILLIS);
+                }
             } catch (InterruptedException e) {
                 return;
             }
