@@ -2,8 +2,10 @@ package io.perdura.sdk.worker;
 
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.CancelPollsRequest;
 import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.WorkflowTask;
+import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
@@ -19,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polls one task queue for workflow and activity tasks and runs the registered workflow and activity
@@ -26,7 +30,9 @@ import java.util.function.Supplier;
  */
 public final class Worker {
 
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration POLLS_CANCEL_TIMEOUT = Duration.ofSeconds(5);
 
     private final String taskQueue;
     private final WorkerOptions options;
@@ -142,7 +148,23 @@ public final class Worker {
         return PerduraHttp.cancelling(exchange.thenApply(r -> r.status() == 204 ? null : r.read(taskType)), exchange);
     }
 
+    /**
+     * Stops polling: first asks the server to answer this worker's waiting polls with no task (so no
+     * task goes to a poll nobody reads), then aborts whatever is still in flight.
+     */
     synchronized void shutdown(boolean now) {
+        if (pollers.isEmpty()) {
+            return;
+        }
+        pollers.forEach(TaskPoller::stopPolling);
+        try {
+            http.post(
+                    http.path(ApiPaths.POLLS_CANCEL, taskQueue),
+                    new CancelPollsRequest(identity),
+                    POLLS_CANCEL_TIMEOUT);
+        } catch (WorkflowServiceException e) {
+            log.debug("could not cancel the polls of task queue {}: {}", taskQueue, e.getMessage());
+        }
         for (TaskPoller<?> poller : pollers) {
             if (now) {
                 poller.shutdownNow();

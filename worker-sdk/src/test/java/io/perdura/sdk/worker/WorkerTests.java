@@ -114,6 +114,7 @@ class WorkerTests {
                 .route("POST", NS + "/activity-tasks/complete", r -> Answer.empty(204))
                 .route("POST", NS + "/activity-tasks/fail", r -> Answer.empty(204))
                 .route("POST", NS + "/query-tasks/complete", r -> Answer.empty(204))
+                .route("POST", NS + "/task-queues/greetings/polls/cancel", r -> Answer.empty(204))
                 .route(
                         "POST",
                         NS + "/activity-tasks/heartbeat",
@@ -230,6 +231,20 @@ class WorkerTests {
         assertThat(second.body().get("commands").get(0).get("result").asString())
                 .isEqualTo("Hello, World!");
         assertThat(factory.getWorker("greetings").getCachedWorkflowCount()).isZero();
+    }
+
+    @Test
+    void shutdownAsksTheServerToCancelTheWorkersPolls() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !frontend.requests(NS + "/task-queues/greetings/workflow-tasks/poll")
+                        .isEmpty());
+
+        factory.shutdown();
+
+        assertThat(factory.awaitTermination(Duration.ofSeconds(10))).isTrue();
+        FakeFrontend.Request cancel =
+                frontend.requests(NS + "/task-queues/greetings/polls/cancel").getFirst();
+        assertThat(cancel.body().get("identity").asString()).isEqualTo("worker-test");
     }
 
     @Test

@@ -71,7 +71,12 @@ public final class TaskPoller<T> {
         }
     }
 
-    /** Stops polling; running tasks go on. */
+    /** Polls no more once the polls in flight return; they are neither aborted nor is a task they bring dropped. */
+    public void stopPolling() {
+        stopped = true;
+    }
+
+    /** Stops polling, aborting the polls in flight; running tasks go on. */
     public void shutdown() {
         stopped = true;
         inFlightPolls.forEach(f -> f.cancel(true));
