@@ -18,7 +18,9 @@ import static io.perdura.common.history.EventType.WorkflowTaskTimedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.perdura.common.api.HeartbeatRequest;
 import io.perdura.common.api.StartWorkflowRequest;
+import io.perdura.common.api.TaskToken;
 import io.perdura.common.command.Command;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.history.EventAttributes;
@@ -32,6 +34,7 @@ import io.perdura.common.model.RetryState;
 import io.perdura.common.model.TimeoutType;
 import io.perdura.common.model.WorkflowStatus;
 import io.perdura.common.service.HistoryClient;
+import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
 import java.time.Duration;
 import java.util.List;
@@ -110,6 +113,54 @@ abstract class AbstractFailureHandlingTests extends AbstractHistoryEngineTests {
         var timedOut = events.get(6).attributes(EventAttributes.ActivityTaskTimedOut.class);
         assertThat(timedOut.retryState()).isEqualTo(RetryState.MAXIMUM_ATTEMPTS_REACHED);
         assertThat(timedOut.failure().timeoutType()).isEqualTo(TimeoutType.START_TO_CLOSE);
+    }
+
+    @Test
+    void missedHeartbeatsTimeOutTheAttemptAndDetailsReachTheNextAttempt() {
+        String workflowId = newWorkflowId();
+        start(workflowId);
+        var policy = new RetryPolicy(Duration.ofMillis(50), 1.0, null, 2, null);
+        var heartbeating = new Command.ScheduleActivityTask(
+                "1", "Long", QUEUE, null, null, null, Duration.ofSeconds(30), Duration.ofMillis(400), policy);
+        complete(pollWorkflowTask(workflowId), heartbeating);
+        var attempt1 = pollActivityTask(workflowId);
+        var response = join(history.recordActivityTaskHeartbeat(new RecordActivityTaskHeartbeat(
+                TaskToken.decode(attempt1.taskToken()), new HeartbeatRequest(attempt1.taskToken(), Json.tree(42)))));
+        assertThat(response.cancelRequested()).isFalse();
+
+        var attempt2 = pollActivityTask(workflowId);
+        assertThat(attempt2.attempt()).isEqualTo(2);
+        assertThat(attempt2.heartbeatDetails()).isEqualTo(Json.tree(42));
+        assertTaskNotFound(() -> completeActivity(attempt1, Json.tree("late")));
+
+        awaitHistoryLength(workflowId, 8);
+        var timedOut = events(workflowId).get(6).attributes(EventAttributes.ActivityTaskTimedOut.class);
+        assertThat(timedOut.failure().timeoutType()).isEqualTo(TimeoutType.HEARTBEAT);
+        assertThat(timedOut.retryState()).isEqualTo(RetryState.MAXIMUM_ATTEMPTS_REACHED);
+    }
+
+    @Test
+    void scheduleToCloseTimeoutEndsAnActivityThatNeverStarted() {
+        String workflowId = newWorkflowId();
+        start(workflowId);
+        var bounded = new Command.ScheduleActivityTask(
+                "1", "Never", QUEUE, null, Duration.ofMillis(400), null, null, null, null);
+        complete(pollWorkflowTask(workflowId), bounded);
+        matching.nextActivityTask(workflowId, WAIT);
+
+        awaitHistoryLength(workflowId, 7);
+        var events = events(workflowId);
+        assertThat(events.subList(4, 7))
+                .extracting(HistoryEvent::eventType)
+                .containsExactly(ActivityTaskScheduled, ActivityTaskTimedOut, WorkflowTaskScheduled);
+        var timedOut = events.get(5).attributes(EventAttributes.ActivityTaskTimedOut.class);
+        assertThat(timedOut.startedEventId()).isZero();
+        assertThat(timedOut.retryState()).isEqualTo(RetryState.TIMEOUT);
+        assertThat(timedOut.failure().timeoutType()).isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE);
+        assertThat(events.get(4)
+                        .attributes(EventAttributes.ActivityTaskScheduled.class)
+                        .startToCloseTimeout())
+                .isEqualTo(Duration.ofMillis(400));
     }
 
     @Test

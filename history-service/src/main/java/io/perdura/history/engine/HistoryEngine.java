@@ -63,7 +63,8 @@ public final class HistoryEngine implements HistoryService {
     private final ActivityTaskHandler activityTasks;
     private final ExecutionControlHandler control;
     private final ExecutionReader reader;
-    private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("perdura-history-request-", 0).factory()));
 
     public HistoryEngine(
             ExecutionStore store,
