@@ -81,7 +81,9 @@ final class RunExecutor {
                 String loadedRunId = state.execution().key().runId();
                 try (var run = MDC.putCloseable("runId", loadedRunId);
                         var shard = MDC.putCloseable(
-                                "shard", String.valueOf(state.execution().shardId()))) {
+                                "shard", String.valueOf(state.execution().shardId()));
+                        var queue =
+                                MDC.putCloseable("taskQueue", state.execution().taskQueue())) {
                     ShardContext shardContext = shards.shard(state.execution().shardId());
                     RunUpdate update = new RunUpdate(state, shardContext, clock.instant());
                     T result = operation.apply(update);
