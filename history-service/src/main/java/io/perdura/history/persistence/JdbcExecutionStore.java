@@ -7,10 +7,9 @@ import io.perdura.common.model.WorkflowStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,9 +41,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
             return;
         }
         tx.executeWithoutResult(status -> {
-            Set<ShardFence> fences = new LinkedHashSet<>();
-            changes.forEach(change -> fences.add(change.fence()));
-            fences.forEach(this::checkFence);
+            changes.stream()
+                    .map(ExecutionChange::fence)
+                    .distinct()
+                    .sorted(Comparator.comparingInt(ShardFence::shardId))
+                    .forEach(this::checkFence);
             try {
                 for (ExecutionChange change : changes) {
                     switch (change) {
