@@ -1,5 +1,6 @@
 package io.perdura.history;
 
+import static io.perdura.common.history.EventType.ActivityTaskCompleted;
 import static io.perdura.common.history.EventType.ActivityTaskFailed;
 import static io.perdura.common.history.EventType.ActivityTaskScheduled;
 import static io.perdura.common.history.EventType.ActivityTaskStarted;
@@ -18,6 +19,7 @@ import static io.perdura.common.history.EventType.WorkflowTaskTimedOut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.perdura.common.api.CompleteWorkflowTaskRequest;
 import io.perdura.common.api.HeartbeatRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.TaskToken;
@@ -34,8 +36,10 @@ import io.perdura.common.model.RetryState;
 import io.perdura.common.model.TimeoutType;
 import io.perdura.common.model.WorkflowStatus;
 import io.perdura.common.service.HistoryClient;
+import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
+import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,8 +75,7 @@ abstract class AbstractFailureHandlingTests extends AbstractHistoryEngineTests {
         var started = events.get(length).attributes(EventAttributes.ActivityTaskStarted.class);
         assertThat(started.attempt()).isEqualTo(3);
         assertThat(started.lastFailure().message()).isEqualTo("second");
-        assertThat(events.get(length + 1).eventType())
-                .isEqualTo(io.perdura.common.history.EventType.ActivityTaskCompleted);
+        assertThat(events.get(length + 1).eventType()).isEqualTo(ActivityTaskCompleted);
         assertThat(events).hasSize(length + 3);
     }
 
@@ -332,19 +335,15 @@ abstract class AbstractFailureHandlingTests extends AbstractHistoryEngineTests {
 
             var newClient = new HistoryClient(otherBus);
             var events = join(newClient.getWorkflowExecutionHistory(
-                            new io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory(
-                                    NS, workflowId, null, 100, null)))
+                            new GetWorkflowExecutionHistory(NS, workflowId, null, 100, null)))
                     .events();
             assertThat(events).extracting(HistoryEvent::eventType).doesNotContain(WorkflowExecutionCompleted);
-            join(newClient.respondWorkflowTaskCompleted(
-                    new io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted(
-                            io.perdura.common.api.TaskToken.decode(task.taskToken()),
-                            new io.perdura.common.api.CompleteWorkflowTaskRequest(
-                                    task.taskToken(), List.of(completeWorkflow("new owner")), "w"))));
+            join(newClient.respondWorkflowTaskCompleted(new RespondWorkflowTaskCompleted(
+                    TaskToken.decode(task.taskToken()),
+                    new CompleteWorkflowTaskRequest(task.taskToken(), List.of(completeWorkflow("new owner")), "w"))));
             await().atMost(WAIT)
                     .untilAsserted(() -> assertThat(join(newClient.getWorkflowExecutionHistory(
-                                            new io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory(
-                                                    NS, workflowId, null, 100, null)))
+                                            new GetWorkflowExecutionHistory(NS, workflowId, null, 100, null)))
                                     .events())
                             .extracting(HistoryEvent::eventType)
                             .endsWith(WorkflowExecutionCompleted));

@@ -21,6 +21,7 @@ import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import io.perdura.common.model.WorkflowStatus;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
+import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
 import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import java.time.Duration;
@@ -37,8 +38,7 @@ abstract class AbstractWorkflowLifecycleTests extends AbstractHistoryEngineTests
         String workflowId = newWorkflowId();
         String runId = start(workflowId);
         CompletableFuture<WorkflowResult> resultPoll = history.getWorkflowExecutionResult(
-                new io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult(
-                        NS, workflowId, runId, Duration.ofSeconds(30)));
+                new GetWorkflowExecutionResult(NS, workflowId, runId, Duration.ofSeconds(30)));
 
         var firstTask = pollWorkflowTask(workflowId);
         assertThat(firstTask.runId()).isEqualTo(runId);
@@ -199,8 +199,7 @@ abstract class AbstractWorkflowLifecycleTests extends AbstractHistoryEngineTests
         var running = result(workflowId, Duration.ofMillis(200));
         assertThat(running.status()).isEqualTo(WorkflowStatus.RUNNING);
         var waiting = history.getWorkflowExecutionResult(
-                new io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult(
-                        NS, workflowId, null, Duration.ofSeconds(30)));
+                new GetWorkflowExecutionResult(NS, workflowId, null, Duration.ofSeconds(30)));
         var task = pollWorkflowTask(workflowId);
 
         terminate(workflowId);

@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.error.PerduraException;
+import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.EventAttributes.ActivityTaskCompleted;
 import io.perdura.common.history.EventAttributes.ActivityTaskFailed;
 import io.perdura.common.history.EventAttributes.ActivityTaskStarted;
@@ -22,6 +23,7 @@ import io.perdura.history.persistence.TimerTaskType;
 import io.perdura.history.persistence.TransferTaskType;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
  * Activities: record an attempt started (MutableState only), complete, fail with retries on durable
@@ -249,10 +251,7 @@ final class ActivityTaskHandler {
 
     /** Writes (or buffers) the final outcome and forgets the activity. */
     private void close(
-            RunUpdate update,
-            ActivityInfo activity,
-            boolean withStarted,
-            java.util.function.LongFunction<io.perdura.common.history.EventAttributes> outcome) {
+            RunUpdate update, ActivityInfo activity, boolean withStarted, LongFunction<EventAttributes> outcome) {
         update.deleteTimer(activity.startToCloseTimerTaskId());
         update.state().removeActivity(activity.scheduledEventId());
         ActivityTaskStarted started = withStarted
