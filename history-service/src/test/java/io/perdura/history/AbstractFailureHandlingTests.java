@@ -279,6 +279,17 @@ abstract class AbstractFailureHandlingTests extends AbstractHistoryEngineTests {
     }
 
     @Test
+    void outboxRowsMatchingDidNotTakeAreSentAgain() {
+        matching.refuseNext(1);
+        String workflowId = newWorkflowId();
+        String runId = start(workflowId);
+
+        var task = pollWorkflowTask(workflowId);
+        assertThat(task.runId()).isEqualTo(runId);
+        await().atMost(WAIT).until(() -> server.relay().inFlight() == 0);
+    }
+
+    @Test
     void timerFiresAfterTheEngineRestarts() {
         String workflowId = newWorkflowId();
         start(workflowId);

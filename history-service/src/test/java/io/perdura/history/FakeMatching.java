@@ -2,6 +2,8 @@ package io.perdura.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.MatchingRequest;
@@ -12,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A matching stand-in on the bus: records the tasks history dispatches and acknowledges them. */
 final class FakeMatching implements AutoCloseable {
@@ -19,9 +22,14 @@ final class FakeMatching implements AutoCloseable {
     private final BlockingQueue<AddWorkflowTask> workflowTasks = new LinkedBlockingQueue<>();
     private final BlockingQueue<AddActivityTask> activityTasks = new LinkedBlockingQueue<>();
     private final MessageBus.Subscription subscription;
+    private final AtomicInteger refuseNext = new AtomicInteger();
 
     FakeMatching(MessageBus bus) {
         this.subscription = bus.subscribe(Topics.MATCHING, (key, message) -> {
+            if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return CompletableFuture.failedFuture(
+                        new PerduraException(ErrorType.UNAVAILABLE, "matching refuses for the test"));
+            }
             switch ((MatchingRequest) message) {
                 case AddWorkflowTask t -> workflowTasks.add(t);
                 case AddActivityTask t -> activityTasks.add(t);
@@ -31,6 +39,11 @@ final class FakeMatching implements AutoCloseable {
             }
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    /** Fails the next {@code count} task additions, as an unavailable matching would. */
+    void refuseNext(int count) {
+        refuseNext.set(count);
     }
 
     /** The next workflow task dispatched for this workflow id (others are skipped). */
