@@ -11,6 +11,7 @@ import static io.perdura.common.history.EventType.WorkflowTaskCompleted;
 import static io.perdura.common.history.EventType.WorkflowTaskScheduled;
 import static io.perdura.common.history.EventType.WorkflowTaskStarted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.WorkflowExecutionPage;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The happy paths of a run: start, tasks, signals, results, reads. Run on every backend. */
@@ -92,6 +94,16 @@ abstract class AbstractWorkflowLifecycleTests extends AbstractHistoryEngineTests
         assertThat(description.closeTime()).isNotNull();
         assertThat(description.pendingActivities()).isEmpty();
         assertThat(description.pendingWorkflowTask()).isNull();
+
+        var jdbc = new JdbcTemplate(dataSource());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timer_tasks WHERE run_id = ?", Integer.class, runId))
+                .as("timer rows the run consumed or cancelled are deleted with its state changes")
+                .isZero();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM transfer_tasks WHERE run_id = ?", Integer.class, runId))
+                        .as("outbox rows are deleted once matching took them")
+                        .isZero());
     }
 
     @Test

@@ -56,19 +56,20 @@ final class ActivityTaskHandler {
             }
             Instant now = update.now();
             activity.start(request.pollRequestId(), request.identity(), now);
-            activity.startToCloseTimerTaskId(update.timer(
+            activity.drainAttemptTimers().forEach(update::deleteTimer);
+            activity.addAttemptTimer(update.timer(
                     TimerTaskType.ACTIVITY_TIMEOUT,
                     now.plus(activity.startToCloseTimeout()),
                     activity.scheduledEventId(),
                     activity.attempt(),
                     TimeoutType.START_TO_CLOSE.name()));
             if (activity.heartbeatTimeout() != null) {
-                update.timer(
+                activity.addAttemptTimer(update.timer(
                         TimerTaskType.ACTIVITY_TIMEOUT,
                         now.plus(activity.heartbeatTimeout()),
                         activity.scheduledEventId(),
                         activity.attempt(),
-                        TimeoutType.HEARTBEAT.name());
+                        TimeoutType.HEARTBEAT.name()));
             }
             return toActivityTask(state, activity);
         });
@@ -153,7 +154,6 @@ final class ActivityTaskHandler {
                     update.noChange();
                     return;
                 }
-                activity.startToCloseTimerTaskId(0);
                 failAttempt(update, activity, Failure.timeout(type), true, null);
             }
             case HEARTBEAT -> {
@@ -163,12 +163,12 @@ final class ActivityTaskHandler {
                 }
                 Instant deadline = activity.heartbeatDeadline();
                 if (deadline.isAfter(update.now())) {
-                    update.timer(
+                    activity.addAttemptTimer(update.timer(
                             TimerTaskType.ACTIVITY_TIMEOUT,
                             deadline,
                             activity.scheduledEventId(),
                             activity.attempt(),
-                            TimeoutType.HEARTBEAT.name());
+                            TimeoutType.HEARTBEAT.name()));
                     return;
                 }
                 failAttempt(update, activity, Failure.timeout(type), true, null);
@@ -197,12 +197,12 @@ final class ActivityTaskHandler {
         update.transfer(
                 TransferTaskType.ACTIVITY_TASK, activity.taskQueue(), activity.scheduledEventId(), activity.attempt());
         if (activity.scheduleToStartTimeout() != null) {
-            update.timer(
+            activity.addAttemptTimer(update.timer(
                     TimerTaskType.ACTIVITY_TIMEOUT,
                     update.now().plus(activity.scheduleToStartTimeout()),
                     activity.scheduledEventId(),
                     activity.attempt(),
-                    TimeoutType.SCHEDULE_TO_START.name());
+                    TimeoutType.SCHEDULE_TO_START.name()));
         }
     }
 
@@ -217,7 +217,7 @@ final class ActivityTaskHandler {
             retryState = RetryState.TIMEOUT;
         }
         if (retryState == RetryState.IN_PROGRESS) {
-            update.deleteTimer(activity.startToCloseTimerTaskId());
+            activity.drainAttemptTimers().forEach(update::deleteTimer);
             activity.retry(failure, nextAttempt);
             update.timer(
                     TimerTaskType.ACTIVITY_RETRY, nextAttempt, activity.scheduledEventId(), activity.attempt(), null);
@@ -252,7 +252,8 @@ final class ActivityTaskHandler {
     /** Writes (or buffers) the final outcome and forgets the activity. */
     private void close(
             RunUpdate update, ActivityInfo activity, boolean withStarted, LongFunction<EventAttributes> outcome) {
-        update.deleteTimer(activity.startToCloseTimerTaskId());
+        activity.drainAttemptTimers().forEach(update::deleteTimer);
+        update.deleteTimer(activity.scheduleToCloseTimerTaskId());
         update.state().removeActivity(activity.scheduledEventId());
         ActivityTaskStarted started = withStarted
                 ? new ActivityTaskStarted(

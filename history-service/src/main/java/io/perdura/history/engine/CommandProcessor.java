@@ -141,23 +141,24 @@ final class CommandProcessor {
                 completedId);
         long scheduledId = update.addEvent(scheduled);
         Instant now = update.now();
-        update.state().addActivity(new ActivityInfo(scheduledId, scheduled, now));
+        ActivityInfo activity = new ActivityInfo(scheduledId, scheduled, now);
+        update.state().addActivity(activity);
         update.transfer(TransferTaskType.ACTIVITY_TASK, taskQueue, scheduledId, 1);
         if (scheduleToClose != null) {
-            update.timer(
+            activity.scheduleToCloseTimerTaskId(update.timer(
                     TimerTaskType.ACTIVITY_TIMEOUT,
                     now.plus(scheduleToClose),
                     scheduledId,
                     0,
-                    TimeoutType.SCHEDULE_TO_CLOSE.name());
+                    TimeoutType.SCHEDULE_TO_CLOSE.name()));
         }
         if (scheduleToStart != null) {
-            update.timer(
+            activity.addAttemptTimer(update.timer(
                     TimerTaskType.ACTIVITY_TIMEOUT,
                     now.plus(scheduleToStart),
                     scheduledId,
                     1,
-                    TimeoutType.SCHEDULE_TO_START.name());
+                    TimeoutType.SCHEDULE_TO_START.name()));
         }
     }
 

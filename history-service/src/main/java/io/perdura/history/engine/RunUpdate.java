@@ -158,7 +158,8 @@ final class RunUpdate {
         addEvent(closingAttributes);
         state.execution().close(status, now);
         for (var activity : state.activities()) {
-            deleteTimer(activity.startToCloseTimerTaskId());
+            activity.drainAttemptTimers().forEach(this::deleteTimer);
+            deleteTimer(activity.scheduleToCloseTimerTaskId());
         }
         for (var timer : state.timers()) {
             deleteTimer(timer.timerTaskId());

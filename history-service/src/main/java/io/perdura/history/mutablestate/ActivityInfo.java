@@ -6,6 +6,8 @@ import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +45,8 @@ public final class ActivityInfo {
     private JsonNode heartbeatDetails;
     private Instant lastHeartbeatTime;
     private Instant nextAttemptScheduleTime;
-    private long startToCloseTimerTaskId;
+    private long scheduleToCloseTimerTaskId;
+    private List<Long> attemptTimerTaskIds = new ArrayList<>();
 
     @JsonCreator
     ActivityInfo() {}
@@ -85,7 +88,6 @@ public final class ActivityInfo {
         this.attempt++;
         this.state = State.BACKOFF;
         this.nextAttemptScheduleTime = nextAttemptTime;
-        this.startToCloseTimerTaskId = 0;
     }
 
     /** BACKOFF → SCHEDULED: the retry timer fired. */
@@ -205,11 +207,24 @@ public final class ActivityInfo {
         return nextAttemptScheduleTime;
     }
 
-    public long startToCloseTimerTaskId() {
-        return startToCloseTimerTaskId;
+    /** The timer row of the schedule-to-close timeout, 0 without one. */
+    public long scheduleToCloseTimerTaskId() {
+        return scheduleToCloseTimerTaskId;
     }
 
-    public void startToCloseTimerTaskId(long taskId) {
-        this.startToCloseTimerTaskId = taskId;
+    public void scheduleToCloseTimerTaskId(long taskId) {
+        this.scheduleToCloseTimerTaskId = taskId;
+    }
+
+    /** Remembers a timer row of the current attempt (schedule-to-start, start-to-close, heartbeat). */
+    public void addAttemptTimer(long taskId) {
+        attemptTimerTaskIds.add(taskId);
+    }
+
+    /** The timer rows of the current attempt, forgotten: the caller deletes them. */
+    public List<Long> drainAttemptTimers() {
+        List<Long> drained = attemptTimerTaskIds;
+        attemptTimerTaskIds = new ArrayList<>();
+        return drained;
     }
 }

@@ -57,6 +57,8 @@ class MutableStateTests {
         state.workflowTask(task);
         ActivityInfo activity = newActivity();
         activity.start("p", "w", NOW);
+        activity.addAttemptTimer(11);
+        activity.scheduleToCloseTimerTaskId(12);
         activity.retry(Failure.application("Boom", "boom", false), NOW.plusSeconds(1));
         state.addActivity(activity);
         state.addTimer(new TimerInfo("t1", 6, NOW.plusSeconds(5), 99));
@@ -80,6 +82,9 @@ class MutableStateTests {
         assertThat(copied.state()).isEqualTo(ActivityInfo.State.BACKOFF);
         assertThat(copied.lastFailure().type()).isEqualTo("Boom");
         assertThat(copied.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(copied.scheduleToCloseTimerTaskId()).isEqualTo(12);
+        assertThat(copied.drainAttemptTimers()).containsExactly(11L);
+        assertThat(copied.drainAttemptTimers()).isEmpty();
         assertThat(copy.timer("t1").timerTaskId()).isEqualTo(99);
         assertThat(copy.bufferedEvents())
                 .singleElement()
