@@ -124,7 +124,7 @@ abstract class AbstractFailureHandlingTests extends AbstractHistoryEngineTests {
         start(workflowId);
         var policy = new RetryPolicy(Duration.ofMillis(50), 1.0, null, 2, null);
         var heartbeating = new Command.ScheduleActivityTask(
-                "1", "Long", QUEUE, null, null, null, Duration.ofSeconds(30), Duration.ofMillis(400), policy);
+                "1", "Long", QUEUE, null, null, null, Duration.ofSeconds(30), Duration.ofMillis(1500), policy);
         complete(pollWorkflowTask(workflowId), heartbeating);
         var attempt1 = pollActivityTask(workflowId);
         var response = join(history.recordActivityTaskHeartbeat(new RecordActivityTaskHeartbeat(
@@ -226,7 +226,7 @@ abstract class AbstractFailureHandlingTests extends AbstractHistoryEngineTests {
         String workflowId = newWorkflowId();
         start(
                 workflowId,
-                new StartWorkflowRequest("Hello", QUEUE, null, null, null, null, Duration.ofMillis(300), null));
+                new StartWorkflowRequest("Hello", QUEUE, null, null, null, null, Duration.ofMillis(1500), null));
         pollWorkflowTask(workflowId);
         var retry = pollWorkflowTask(workflowId);
         assertThat(retry.attempt()).isEqualTo(2);
