@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,9 @@ abstract class ConformanceTests {
 
     PerduraServer server;
     RestApi api;
+    /** Each test has its own task queue, so no test sees another's workers. */
+    String queue;
+
     private final List<WorkerFactory> workers = new ArrayList<>();
 
     /** A stopped deployment on fresh storage; the suite starts it. */
@@ -57,6 +61,11 @@ abstract class ConformanceTests {
         if (server != null) {
             server.close();
         }
+    }
+
+    @BeforeEach
+    void newTaskQueue() {
+        queue = id("samples");
     }
 
     @AfterEach
