@@ -38,7 +38,10 @@ abstract class AbstractWorkflowLifecycleTests extends AbstractHistoryEngineTests
     @Test
     void oneActivityWorkflowWritesTemporalsEventSequence() {
         String workflowId = newWorkflowId();
-        String runId = start(workflowId);
+        String runId = start(
+                workflowId,
+                new StartWorkflowRequest(
+                        "Hello", QUEUE, Json.array("Ada"), null, Duration.ofHours(1), null, null, null));
         CompletableFuture<WorkflowResult> resultPoll = history.getWorkflowExecutionResult(
                 new GetWorkflowExecutionResult(NS, workflowId, runId, Duration.ofSeconds(30)));
 

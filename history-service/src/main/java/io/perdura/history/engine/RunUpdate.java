@@ -157,6 +157,7 @@ final class RunUpdate {
     void close(WorkflowStatus status, EventAttributes closingAttributes) {
         addEvent(closingAttributes);
         state.execution().close(status, now);
+        deleteTimer(state.execution().timeoutTimerTaskId());
         for (var activity : state.activities()) {
             activity.drainAttemptTimers().forEach(this::deleteTimer);
             deleteTimer(activity.scheduleToCloseTimerTaskId());

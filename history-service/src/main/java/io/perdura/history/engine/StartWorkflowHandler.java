@@ -112,7 +112,8 @@ final class StartWorkflowHandler {
         update.scheduleWorkflowTaskIfNone();
         Duration runLimit = earliest(request.workflowExecutionTimeout(), request.workflowRunTimeout());
         if (runLimit != null) {
-            update.timer(TimerTaskType.WORKFLOW_TIMEOUT, now.plus(runLimit), 0, 0, null);
+            state.execution()
+                    .timeoutTimerTaskId(update.timer(TimerTaskType.WORKFLOW_TIMEOUT, now.plus(runLimit), 0, 0, null));
         }
         executor.create(update, requestId, previousRunId.orElse(null));
         return key.runId();

@@ -22,6 +22,7 @@ public final class ExecutionInfo {
     private Duration workflowTaskTimeout;
     private RetryPolicy retryPolicy;
     private String startRequestId;
+    private long timeoutTimerTaskId;
 
     @JsonCreator
     ExecutionInfo() {}
@@ -91,6 +92,15 @@ public final class ExecutionInfo {
 
     public String startRequestId() {
         return startRequestId;
+    }
+
+    /** The timer row of the run's execution/run timeout, 0 without one. */
+    public long timeoutTimerTaskId() {
+        return timeoutTimerTaskId;
+    }
+
+    public void timeoutTimerTaskId(long taskId) {
+        this.timeoutTimerTaskId = taskId;
     }
 
     /** Closes the run; only an open run can close. */
