@@ -5,6 +5,8 @@ import io.perdura.history.engine.HistoryEngine;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -31,6 +33,21 @@ public class HistoryServiceConfiguration {
     @Bean
     HistoryEngine historyEngine(HistoryServer historyServer) {
         return historyServer.engine();
+    }
+
+    /** {@code /actuator/health} component {@code history}: UP while this process owns all its shards. */
+    @Bean
+    HealthIndicator historyHealthIndicator(HistoryServer historyServer) {
+        return () -> {
+            int owned = historyServer.shards().ownedShardIds().size();
+            int total = historyServer.shards().shardCount();
+            Health.Builder health = historyServer.isRunning() && owned == total ? Health.up() : Health.down();
+            return health.withDetail("ownedShards", owned)
+                    .withDetail("shardCount", total)
+                    .withDetail("timersInMemory", historyServer.timerQueue().size())
+                    .withDetail("outboxInFlight", historyServer.relay().inFlight())
+                    .build();
+        };
     }
 
     @Bean

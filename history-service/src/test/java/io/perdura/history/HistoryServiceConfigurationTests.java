@@ -15,6 +15,8 @@ import io.perdura.history.engine.HistoryEngine;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The Spring wiring other modules import: properties, beans, and the lifecycle that subscribes. */
@@ -42,6 +44,10 @@ class HistoryServiceConfigurationTests {
                         HistoryServer server = context.getBean(HistoryServer.class);
                         assertThat(server.isRunning()).isTrue();
                         assertThat(server.shards().ownedShardIds()).containsExactly(0, 1, 2);
+                        var health = context.getBean("historyHealthIndicator", HealthIndicator.class)
+                                .health();
+                        assertThat(health.getStatus()).isEqualTo(Status.UP);
+                        assertThat(health.getDetails()).containsEntry("ownedShards", 3);
 
                         var client = new HistoryClient(bus);
                         var started = client.startWorkflowExecution(new StartWorkflowExecution(
