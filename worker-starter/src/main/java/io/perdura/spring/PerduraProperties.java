@@ -53,10 +53,10 @@ public class PerduraProperties {
         private boolean enabled = true;
 
         /** Number of concurrent workflow task long polls per task queue. */
-        private int workflowPollers = 2;
+        private int workflowPollers = 5;
 
         /** Number of concurrent activity task long polls per task queue. */
-        private int activityPollers = 2;
+        private int activityPollers = 5;
 
         /** Maximum number of workflow tasks run at once per task queue. */
         private int maxConcurrentWorkflowTasks = 200;
