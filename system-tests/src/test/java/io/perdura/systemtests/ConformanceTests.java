@@ -255,6 +255,28 @@ abstract class ConformanceTests {
     }
 
     @Test
+    void workflowsOfAWorkerKilledWithSigkillFinishOnAnotherWorker() {
+        String id = id("killed-worker");
+        try (WorkerProcess doomed = WorkerProcess.start(server.url(), "doomed")) {
+            RestApi.Response started = api.post(
+                    NS + "/workflows/" + id,
+                    "{\"workflowType\":\"Reminder\",\"taskQueue\":\"samples\",\"input\":[\"survivor\",2]}");
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> eventTypes(id).contains("TimerStarted"));
+            doomed.kill();
+        }
+
+        try (WorkerProcess survivor = WorkerProcess.start(server.url(), "survivor")) {
+            JsonNode result = result(id);
+
+            assertThat(result.get("result").asString()).isEqualTo("Reminder: survivor");
+            List<String> types = eventTypes(id);
+            assertThat(types.stream().filter("ActivityTaskCompleted"::equals)).hasSize(1);
+            assertThat(types.getLast()).isEqualTo("WorkflowExecutionCompleted");
+        }
+    }
+
+    @Test
     void nonDeterministicCodeFailsWorkflowTasksUntilTheOriginalCodeIsBack() {
         WorkerFactory original = startWorker(worker -> {
             worker.registerWorkflowImplementationTypes(Evolving.Original.class);
@@ -327,6 +349,21 @@ abstract class ConformanceTests {
                 .isEqualTo(first.json().get("runId").asString());
         api.post(NS + "/workflows/" + id + "/terminate", "{\"reason\":\"test over\"}");
         assertThat(describe(id).get("status").asString()).isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void healthAndPrometheusMetricsAreServed() {
+        startSamplesWorker();
+        String id = id("metrics");
+        start(id, "Hello", "[\"metrics\"]");
+        result(id);
+
+        RestApi.Response health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        RestApi.Response metrics = api.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("perdura_matching_tasks_added");
     }
 
     @Test

@@ -28,6 +28,7 @@ public class PerduraWorkers implements SmartLifecycle {
     private final List<WorkerCustomizer> customizers;
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private volatile boolean running;
+    private Thread keepAlive;
 
     PerduraWorkers(
             WorkerFactory factory,
@@ -51,9 +52,29 @@ public class PerduraWorkers implements SmartLifecycle {
         registerActivities();
         if (!workers.isEmpty()) {
             factory.start();
+            keepAlive = keepJvmAlive();
             log.info("Perdura workers started for task queues {}", workers.keySet());
         }
         running = true;
+    }
+
+    /**
+     * Pollers run on virtual threads, which never keep a JVM alive: an application whose only job
+     * is to be a worker (no web server) would exit right after start-up without this thread.
+     */
+    private static Thread keepJvmAlive() {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        new java.util.concurrent.CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "perdura-workers-keep-alive");
+        thread.setDaemon(false);
+        thread.start();
+        return thread;
     }
 
     @Override
@@ -62,6 +83,10 @@ public class PerduraWorkers implements SmartLifecycle {
             factory.shutdown();
             factory.awaitTermination(settings.getShutdownTimeout());
             factory.shutdownNow();
+        }
+        if (keepAlive != null) {
+            keepAlive.interrupt();
+            keepAlive = null;
         }
         running = false;
     }

@@ -37,6 +37,22 @@ class PerduraAutoConfigurationTests {
     }
 
     @Test
+    void runningWorkersKeepTheJvmAliveUntilTheContextCloses() {
+        runner.withUserConfiguration(Beans.class)
+                .run(context -> assertThat(keepAliveThreads())
+                        .singleElement()
+                        .satisfies(thread -> assertThat(thread.isDaemon()).isFalse()));
+
+        org.awaitility.Awaitility.await().until(() -> keepAliveThreads().isEmpty());
+    }
+
+    private static java.util.List<Thread> keepAliveThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("perdura-workers-keep-alive") && thread.isAlive())
+                .toList();
+    }
+
+    @Test
     void workersCanBeSwitchedOff() {
         runner.withUserConfiguration(Beans.class)
                 .withPropertyValues("perdura.worker.enabled=false")

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * tasks (oldest first), then held ones. The window holds about one read batch of the oldest stored
  * tasks, refilled from the store in id order (FIFO).
  *
+ * <p>Waiting pollers are served newest first. A live worker polls again right after each task, so
+ * its polls are the newest; the oldest waiting polls are the likeliest to belong to a worker that
+ * died (killed with {@code kill -9}, it could not cancel them) and whose answer nobody would read.
+ *
  * <p>Thread-safe; the lock is held only for in-memory bookkeeping, never across a call to history
  * or the store, so no caller thread (a message-bus partition) is ever blocked.
  */
@@ -129,7 +133,7 @@ final class TaskQueue {
             if (closed) {
                 return CompletableFuture.completedFuture(null);
             }
-            pollers.addLast(poller);
+            pollers.addFirst(poller); // newest first, see the class comment
         } finally {
             lock.unlock();
         }

@@ -104,6 +104,17 @@ class MatchingEngineTests {
     }
 
     @Test
+    void theNewestWaitingPollGetsTheTaskSinceOldPollsMayBelongToADeadWorker() {
+        CompletableFuture<WorkflowTask> old = pollWorkflow("poll-old", LONG);
+        CompletableFuture<WorkflowTask> newest = pollWorkflow("poll-new", LONG);
+
+        addWorkflow("wf-1", 2);
+
+        assertThat(result(newest).workflowId()).isEqualTo("wf-1");
+        assertThat(old).isNotDone();
+    }
+
+    @Test
     void cancelledPollsOfAShutDownWorkerGetNoTaskAndOthersStillDo() {
         CompletableFuture<WorkflowTask> gone = pollWorkflow("poll-1", LONG);
         CompletableFuture<WorkflowTask> other = node.matching.pollWorkflowTaskQueue(
