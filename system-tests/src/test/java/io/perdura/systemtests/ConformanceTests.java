@@ -363,7 +363,7 @@ abstract class ConformanceTests {
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
         RestApi.Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("perdura_matching_tasks_added");
+        assertThat(metrics.body()).contains("perdura_matching_tasks_added", "perdura_history_transactions");
     }
 
     @Test

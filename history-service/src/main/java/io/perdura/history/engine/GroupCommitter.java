@@ -1,5 +1,8 @@
 package io.perdura.history.engine;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
 import io.perdura.history.persistence.ExecutionChange;
 import io.perdura.history.persistence.ExecutionStore;
 import java.util.ArrayDeque;
@@ -15,6 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * transaction. The first caller to find no commit running becomes the leader and commits what is
  * queued; the others wait for their outcome. If a shared transaction fails, its changes are
  * committed one by one so that each caller gets its own outcome.
+ *
+ * <p>Metrics (in Micrometer's global registry, which Spring Boot's registries join): {@code
+ * perdura.history.transactions} and {@code perdura.history.transaction.changes} (state changes per
+ * transaction).
  */
 final class GroupCommitter {
 
@@ -24,6 +31,11 @@ final class GroupCommitter {
     private final Condition finished = lock.newCondition();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean committing;
+    private final Counter transactions = Metrics.counter("perdura.history.transactions");
+    private final DistributionSummary changesPerTransaction = DistributionSummary.builder(
+                    "perdura.history.transaction.changes")
+            .description("State changes committed in one transaction")
+            .register(Metrics.globalRegistry);
 
     GroupCommitter(ExecutionStore store, int maxBatch) {
         this.store = store;
@@ -73,6 +85,7 @@ final class GroupCommitter {
     private void run(List<Pending> batch) {
         try {
             store.commit(batch.stream().map(Pending::change).toList());
+            recordCommitted(batch.size());
             batch.forEach(p -> p.outcome().complete(null));
             return;
         } catch (RuntimeException e) {
@@ -84,10 +97,16 @@ final class GroupCommitter {
         for (Pending pending : batch) {
             try {
                 store.commit(List.of(pending.change()));
+                recordCommitted(1);
                 pending.outcome().complete(null);
             } catch (RuntimeException e) {
                 pending.outcome().completeExceptionally(e);
             }
         }
+    }
+
+    private void recordCommitted(int changes) {
+        transactions.increment();
+        changesPerTransaction.record(changes);
     }
 }
