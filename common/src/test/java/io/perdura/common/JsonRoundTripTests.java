@@ -26,6 +26,7 @@ class JsonRoundTripTests {
         JsonNode tree = Json.read(json, JsonNode.class);
 
         assertThat(tree.get("eventType").asString()).isEqualTo("TimerStarted");
+        assertThat(tree.propertyNames()).containsExactly("eventId", "eventTime", "eventType", "attributes");
         assertThat(tree.get("eventTime").asString()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(tree.get("attributes").get("startToFireTimeout").asString()).isEqualTo("5s");
         HistoryEvent back = Json.read(json, HistoryEvent.class);

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.perdura.common.history.EventAttributes.*;
 import java.time.Instant;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One immutable, numbered fact in a run's event history. In JSON: {@code {"eventId":1,
- * "eventTime":"…","eventType":"WorkflowExecutionStarted","attributes":{…}}}.
+ * "eventTime":"…","eventType":"WorkflowExecutionStarted","attributes":{…}}}, in that order.
  */
+@JsonSerialize(using = HistoryEventSerializer.class)
 public record HistoryEvent(
         long eventId,
         Instant eventTime,
