@@ -323,16 +323,33 @@ final class TaskQueue {
                 delete(row);
                 offer(poller);
             } else {
-                MatchingErrors.warn(log, key, "could not record a stored task started", row.task(), error);
-                lock.lock();
-                try {
-                    window.putBack(row);
-                } finally {
-                    lock.unlock();
+                // Not stale, so kept; it steps aside for the retry delay so that a task history cannot
+                // start never blocks the tasks behind it. History being down fails the poll (the
+                // worker backs off); an error of this task alone gives the poller the next task.
+                MatchingErrors.warn(log, key, "could not record a stored task started, retrying", row.task(), error);
+                runtime.later(() -> putBack(row));
+                PerduraException failure = PerduraException.unwrap(error);
+                if (failure.errorType().isRetryable()) {
+                    poller.fail(failure);
+                } else {
+                    offer(poller);
+                    dispatch();
                 }
-                poller.fail(PerduraException.unwrap(error));
             }
         });
+    }
+
+    private void putBack(BacklogTask row) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            window.putBack(row);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
     }
 
     private void readBacklog(long after) {

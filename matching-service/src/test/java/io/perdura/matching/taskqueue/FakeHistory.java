@@ -38,11 +38,21 @@ public final class FakeHistory implements HistoryService {
 
     private final Set<String> startedTasks = ConcurrentHashMap.newKeySet();
     private final Set<String> staleTasks = ConcurrentHashMap.newKeySet();
+    private final Set<String> brokenTasks = ConcurrentHashMap.newKeySet();
     private volatile boolean unavailable;
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     void markStale(String runId, long scheduledEventId) {
         staleTasks.add(runId + "/" + scheduledEventId);
+    }
+
+    /** RecordXTaskStarted of this task fails with INTERNAL (a bug, not a stale task) until healed. */
+    void markBroken(String runId, long scheduledEventId) {
+        brokenTasks.add(runId + "/" + scheduledEventId);
+    }
+
+    void heal(String runId, long scheduledEventId) {
+        brokenTasks.remove(runId + "/" + scheduledEventId);
     }
 
     /** Holds back the answers to RecordXTaskStarted until the returned gate is completed. */
@@ -164,6 +174,9 @@ public final class FakeHistory implements HistoryService {
             return CompletableFuture.failedFuture(new PerduraException(ErrorType.UNAVAILABLE, "history is down"));
         }
         String key = runId + "/" + scheduledEventId;
+        if (brokenTasks.contains(key)) {
+            return CompletableFuture.failedFuture(new PerduraException(ErrorType.INTERNAL, "cannot load " + key));
+        }
         if (staleTasks.contains(key) || !startedTasks.add(key)) {
             return CompletableFuture.failedFuture(
                     new PerduraException(ErrorType.TASK_NOT_FOUND, "task " + key + " is not current"));

@@ -302,6 +302,19 @@ class MatchingEngineTests {
     }
 
     @Test
+    void aStoredTaskHistoryCannotStartStepsAsideSoTheTasksBehindItStillFlow() {
+        assertThat(result(addWorkflow("wf-1", 2))).isNull();
+        assertThat(result(addWorkflow("wf-2", 2))).isNull();
+        node.history.markBroken("run-wf-1", 2);
+
+        assertThat(result(pollWorkflow("poll-1", LONG)).workflowId()).isEqualTo("wf-2");
+
+        node.history.heal("run-wf-1", 2);
+        assertThat(result(pollWorkflow("poll-2", LONG)).workflowId()).isEqualTo("wf-1");
+        await().untilAsserted(() -> assertThat(backlog(WORKFLOWS)).isEmpty());
+    }
+
+    @Test
     void storesTheTaskWhenHistoryCannotRecordItStarted() {
         node.history.unavailable(true);
         CompletableFuture<WorkflowTask> poll = pollWorkflow("poll-1", LONG);
