@@ -12,11 +12,7 @@ import io.perdura.common.history.HistoryEvent;
  * events. One subclass per command kind, each a declarative transition table.
  */
 public abstract sealed class CommandStateMachine
-        permits ActivityStateMachine,
-                TimerStateMachine,
-                SideEffectStateMachine,
-                VersionStateMachine,
-                CompletionStateMachine {
+        permits ActivityStateMachine, TimerStateMachine, MarkerStateMachine, CompletionStateMachine {
 
     /** The command sent to the server. */
     public abstract Command command();
