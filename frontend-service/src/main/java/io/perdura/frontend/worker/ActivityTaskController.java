@@ -23,8 +23,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,21 +58,15 @@ class ActivityTaskController {
             @PathVariable @Parameter(description = "Namespace") String namespace,
             @PathVariable @Parameter(description = "Task queue to poll") String taskQueue,
             @RequestBody(required = false) PollRequest body) {
-        Validate.name("namespace", namespace);
-        Validate.name("taskQueue", taskQueue);
-        String identity = Validate.optionalName("identity", body == null ? null : body.identity());
-        Duration timeout = backends.properties().getLongPollTimeout();
-        ActivityTask task = backends.awaitLong(
-                backends.matching()
-                        .pollActivityTaskQueue(new PollActivityTaskQueue(
-                                namespace,
-                                taskQueue,
-                                identity,
-                                UUID.randomUUID().toString(),
-                                timeout)),
-                timeout,
+        return LongPolls.await(
+                backends,
+                namespace,
+                taskQueue,
+                body,
+                (identity, pollRequestId, timeout) -> backends.matching()
+                        .pollActivityTaskQueue(
+                                new PollActivityTaskQueue(namespace, taskQueue, identity, pollRequestId, timeout)),
                 "matching (activity task poll)");
-        return task == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(task);
     }
 
     @PostMapping(path = ApiPaths.ACTIVITY_TASK_COMPLETE)

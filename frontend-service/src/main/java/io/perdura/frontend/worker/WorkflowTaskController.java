@@ -21,9 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,21 +57,15 @@ class WorkflowTaskController {
             @PathVariable @Parameter(description = "Namespace") String namespace,
             @PathVariable @Parameter(description = "Task queue to poll") String taskQueue,
             @RequestBody(required = false) PollRequest body) {
-        Validate.name("namespace", namespace);
-        Validate.name("taskQueue", taskQueue);
-        String identity = Validate.optionalName("identity", body == null ? null : body.identity());
-        Duration timeout = backends.properties().getLongPollTimeout();
-        WorkflowTask task = backends.awaitLong(
-                backends.matching()
-                        .pollWorkflowTaskQueue(new PollWorkflowTaskQueue(
-                                namespace,
-                                taskQueue,
-                                identity,
-                                UUID.randomUUID().toString(),
-                                timeout)),
-                timeout,
+        return LongPolls.await(
+                backends,
+                namespace,
+                taskQueue,
+                body,
+                (identity, pollRequestId, timeout) -> backends.matching()
+                        .pollWorkflowTaskQueue(
+                                new PollWorkflowTaskQueue(namespace, taskQueue, identity, pollRequestId, timeout)),
                 "matching (workflow task poll)");
-        return task == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(task);
     }
 
     @PostMapping(path = ApiPaths.WORKFLOW_TASK_COMPLETE)
