@@ -2,12 +2,19 @@ package io.perdura.common.messaging;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
+import io.perdura.common.json.Durations;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +38,35 @@ public final class InJvmMessageBus implements MessageBus, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Object> request(String topic, String key, Object message) {
+    public CompletableFuture<Object> request(String topic, String key, Object message, Duration timeout) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         topic(topic).enqueue(key, new Envelope(key, message, reply));
-        return reply;
+        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            if (error instanceof TimeoutException) {
+                return CompletableFuture.failedFuture(new PerduraException(
+                        ErrorType.UNAVAILABLE, topic + " gave no answer within " + Durations.format(timeout)));
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    /** Every partition of the topic is this JVM's: {@code listener} is told so at once. */
+    @Override
+    public Subscription subscribe(String topic, MessageHandler handler, PartitionListener listener) {
+        TopicPartitions partitions = topic(topic);
+        Set<Integer> all = IntStream.range(0, this.partitions).boxed().collect(Collectors.toUnmodifiableSet());
+        listener.assigned(all);
+        partitions.start(handler);
+        return () -> {
+            if (partitions.stop()) {
+                listener.revoked(all);
+            }
+        };
     }
 
     @Override
-    public Subscription subscribe(String topic, MessageHandler handler) {
-        TopicPartitions partitions = topic(topic);
-        partitions.start(handler);
-        return partitions::stop;
+    public int partitions(String topic) {
+        return partitions;
     }
 
     @Override
@@ -84,13 +109,17 @@ public final class InJvmMessageBus implements MessageBus, AutoCloseable {
             }
         }
 
-        synchronized void stop() {
+        /** Stops the delivery; false when it was not running. */
+        synchronized boolean stop() {
+            boolean running = false;
             for (int i = 0; i < threads.length; i++) {
                 if (threads[i] != null) {
                     threads[i].interrupt();
                     threads[i] = null;
+                    running = true;
                 }
             }
+            return running;
         }
 
         private void drain(BlockingQueue<Envelope> queue, MessageHandler handler) {

@@ -11,20 +11,38 @@ import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.HistoryRequest.*;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** Reaches history-service over the message bus. */
+/**
+ * Reaches history-service over the message bus. A call fails with {@code UNAVAILABLE} when no
+ * answer came within the request timeout (plus the wait a result request asks for).
+ */
 public final class HistoryClient implements HistoryService {
 
+    /** How long a call waits for history's answer unless told otherwise. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final MessageBus bus;
+    private final Duration requestTimeout;
 
     public HistoryClient(MessageBus bus) {
+        this(bus, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    public HistoryClient(MessageBus bus, Duration requestTimeout) {
         this.bus = bus;
+        this.requestTimeout = requestTimeout;
+    }
+
+    private <R> CompletableFuture<R> call(HistoryRequest request) {
+        return call(request, requestTimeout);
     }
 
     @SuppressWarnings("unchecked")
-    private <R> CompletableFuture<R> call(HistoryRequest request) {
-        return (CompletableFuture<R>) (CompletableFuture<?>) bus.request(Topics.HISTORY, request.routingKey(), request);
+    private <R> CompletableFuture<R> call(HistoryRequest request, Duration timeout) {
+        return (CompletableFuture<R>)
+                (CompletableFuture<?>) bus.request(Topics.HISTORY, request.routingKey(), request, timeout);
     }
 
     @Override
@@ -55,7 +73,7 @@ public final class HistoryClient implements HistoryService {
 
     @Override
     public CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request) {
-        return call(request);
+        return call(request, request.waitTimeout().plus(requestTimeout));
     }
 
     @Override

@@ -6,21 +6,35 @@ import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.MatchingRequest.*;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** Reaches matching-service over the message bus. */
+/**
+ * Reaches matching-service over the message bus. A call fails with {@code UNAVAILABLE} when no
+ * answer came within the request timeout (plus the wait a poll or query asks for).
+ */
 public final class MatchingClient implements MatchingService {
 
     private final MessageBus bus;
+    private final Duration requestTimeout;
 
     public MatchingClient(MessageBus bus) {
+        this(bus, HistoryClient.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    public MatchingClient(MessageBus bus, Duration requestTimeout) {
         this.bus = bus;
+        this.requestTimeout = requestTimeout;
+    }
+
+    private <R> CompletableFuture<R> call(MatchingRequest request) {
+        return call(request, requestTimeout);
     }
 
     @SuppressWarnings("unchecked")
-    private <R> CompletableFuture<R> call(MatchingRequest request) {
+    private <R> CompletableFuture<R> call(MatchingRequest request, Duration timeout) {
         return (CompletableFuture<R>)
-                (CompletableFuture<?>) bus.request(Topics.MATCHING, request.routingKey(), request);
+                (CompletableFuture<?>) bus.request(Topics.MATCHING, request.routingKey(), request, timeout);
     }
 
     @Override
@@ -35,17 +49,17 @@ public final class MatchingClient implements MatchingService {
 
     @Override
     public CompletableFuture<WorkflowTask> pollWorkflowTaskQueue(PollWorkflowTaskQueue request) {
-        return call(request);
+        return call(request, request.timeout().plus(requestTimeout));
     }
 
     @Override
     public CompletableFuture<ActivityTask> pollActivityTaskQueue(PollActivityTaskQueue request) {
-        return call(request);
+        return call(request, request.timeout().plus(requestTimeout));
     }
 
     @Override
     public CompletableFuture<QueryResponse> queryWorkflow(QueryWorkflow request) {
-        return call(request);
+        return call(request, request.timeout().plus(requestTimeout));
     }
 
     @Override
