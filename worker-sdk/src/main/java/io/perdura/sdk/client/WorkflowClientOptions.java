@@ -11,12 +11,14 @@ public final class WorkflowClientOptions {
     private final String namespace;
     private final String identity;
     private final Duration connectTimeout;
+    private final RpcRetryOptions rpcRetryOptions;
 
     private WorkflowClientOptions(Builder b) {
         this.target = b.target.endsWith("/") ? b.target.substring(0, b.target.length() - 1) : b.target;
         this.namespace = b.namespace;
         this.identity = b.identity != null ? b.identity : defaultIdentity();
         this.connectTimeout = b.connectTimeout;
+        this.rpcRetryOptions = b.rpcRetryOptions;
     }
 
     public static Builder builder() {
@@ -48,6 +50,11 @@ public final class WorkflowClientOptions {
         return connectTimeout;
     }
 
+    /** How calls to the frontend are retried through transient failures. */
+    public RpcRetryOptions getRpcRetryOptions() {
+        return rpcRetryOptions;
+    }
+
     private static String defaultIdentity() {
         return ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -58,6 +65,7 @@ public final class WorkflowClientOptions {
         private String namespace = "default";
         private String identity;
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private RpcRetryOptions rpcRetryOptions = RpcRetryOptions.getDefaultInstance();
 
         private Builder() {}
 
@@ -78,6 +86,15 @@ public final class WorkflowClientOptions {
 
         public Builder setConnectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How calls to the frontend are retried through transient failures: the client's start,
+         * signal and result waits, and the workers' task answers and heartbeats.
+         */
+        public Builder setRpcRetryOptions(RpcRetryOptions rpcRetryOptions) {
+            this.rpcRetryOptions = Objects.requireNonNull(rpcRetryOptions, "rpcRetryOptions");
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one task queue for workflow and activity tasks and runs the registered workflow and activity
- * implementations. Register everything before {@link WorkerFactory#start()}.
+ * implementations. Register everything before {@link WorkerFactory#start()}. Task answers and
+ * heartbeats are retried through transient server failures (the client's
+ * {@link io.perdura.sdk.client.RpcRetryOptions}); once the worker shuts down they are not retried
+ * any more, so shutdown never waits for a backoff.
  */
 public final class Worker {
 
@@ -39,6 +43,8 @@ public final class Worker {
     private final WorkerFactoryOptions factoryOptions;
     private final PerduraHttp http;
     private final String identity;
+    private final CompletableFuture<Void> stopping = new CompletableFuture<>();
+    private final RpcRetryer retryer;
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
     private final ActivityRegistry activities = new ActivityRegistry();
     private final WorkflowCache cache;
@@ -56,6 +62,7 @@ public final class Worker {
         this.factoryOptions = factoryOptions;
         this.http = http;
         this.identity = identity;
+        this.retryer = new RpcRetryer(http.rpcRetryOptions(), stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
     }
 
@@ -114,8 +121,8 @@ public final class Worker {
         }
         started = true;
         if (!workflows.isEmpty()) {
-            WorkflowTaskHandler handler =
-                    new WorkflowTaskHandler(http, identity, taskQueue, Map.copyOf(workflows), cache, DEADLOCK_TIMEOUT);
+            WorkflowTaskHandler handler = new WorkflowTaskHandler(
+                    http, retryer, identity, taskQueue, Map.copyOf(workflows), cache, DEADLOCK_TIMEOUT);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<WorkflowTask>(
                     "workflow[" + taskQueue + "]",
@@ -128,7 +135,7 @@ public final class Worker {
                     factoryOptions.getMaxPollBackoff()));
         }
         if (!activities.isEmpty()) {
-            ActivityTaskHandler handler = new ActivityTaskHandler(http, identity, taskQueue, activities);
+            ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, taskQueue, activities);
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<ActivityTask>(
                     "activity[" + taskQueue + "]",
@@ -150,9 +157,11 @@ public final class Worker {
 
     /**
      * Stops polling: first asks the server to answer this worker's waiting polls with no task (so no
-     * task goes to a poll nobody reads), then aborts whatever is still in flight.
+     * task goes to a poll nobody reads), then aborts whatever is still in flight. Answers failing
+     * from now on are not retried.
      */
     synchronized void shutdown(boolean now) {
+        stopping.complete(null);
         if (pollers.isEmpty()) {
             return;
         }

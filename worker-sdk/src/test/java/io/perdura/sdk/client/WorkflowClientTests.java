@@ -236,13 +236,116 @@ class WorkflowClientTests {
     }
 
     @Test
-    void unreachableServerIsUnavailable() {
+    void unreachableServerIsUnavailableOnceTheRetriesRunOut() {
         frontend.close();
+        WorkflowClient impatient = WorkflowClient.newInstance(WorkflowClientOptions.builder()
+                .setTarget(frontend.target())
+                .setRpcRetryOptions(RpcRetryOptions.builder()
+                        .setExpiration(Duration.ofMillis(300))
+                        .build())
+                .build());
 
-        assertThatThrownBy(() -> client.newUntypedWorkflowStub("any").describe())
+        assertThatThrownBy(() -> impatient.newUntypedWorkflowStub("any").describe())
                 .isInstanceOfSatisfying(WorkflowServiceException.class, e -> {
                     assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE);
                     assertThat(e.isRetryable()).isTrue();
                 });
+    }
+
+    private static final Answer UNAVAILABLE = Answer.problem(503, "unavailable", "history shard moving");
+
+    @Test
+    void startIsRetriedWithTheSameRequestId() {
+        frontend.route(
+                "POST",
+                WORKFLOWS + "hello-3",
+                FakeFrontend.inTurn(
+                        UNAVAILABLE,
+                        Answer.problem(504, "timeout", "history did not answer"),
+                        Answer.json(201, new StartWorkflowResponse("hello-3", "run-3"))));
+        Hello hello = client.newWorkflowStub(Hello.class, options("hello-3"));
+
+        WorkflowExecution execution = WorkflowClient.start(hello::greet, "World");
+
+        assertThat(execution).isEqualTo(new WorkflowExecution("hello-3", "run-3"));
+        assertThat(frontend.requests(WORKFLOWS + "hello-3"))
+                .hasSize(3)
+                .extracting(r -> r.body().get("requestId").asString())
+                .containsOnly(frontend.requests(WORKFLOWS + "hello-3")
+                        .getFirst()
+                        .body()
+                        .get("requestId")
+                        .asString());
+    }
+
+    @Test
+    void alreadyStartedIsNotRetried() {
+        frontend.route(
+                "POST", WORKFLOWS + "dup-2", r -> Answer.problem(409, "already-started", "workflow dup-2 is running"));
+
+        assertThatThrownBy(() ->
+                        client.newUntypedWorkflowStub("Hello", options("dup-2")).start("x"))
+                .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+        assertThat(frontend.requests(WORKFLOWS + "dup-2")).hasSize(1);
+    }
+
+    @Test
+    void signalIsRetriedWithTheSameRequestIdSoTheServerRecordsItOnce() {
+        frontend.route("POST", WORKFLOWS + "ap-2/signal/approve", FakeFrontend.inTurn(UNAVAILABLE, Answer.empty(204)));
+
+        client.newWorkflowStub(Approval.class, "ap-2").approve("bob");
+
+        assertThat(frontend.requests(WORKFLOWS + "ap-2/signal/approve"))
+                .hasSize(2)
+                .extracting(r -> r.body().get("requestId").asString())
+                .doesNotContainNull()
+                .containsOnly(frontend.requests(WORKFLOWS + "ap-2/signal/approve")
+                        .getFirst()
+                        .body()
+                        .get("requestId")
+                        .asString());
+    }
+
+    @Test
+    void terminateIsNotRetriedOnceTheServerAnswered() {
+        frontend.route("POST", WORKFLOWS + "t-1/terminate", r -> UNAVAILABLE);
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("t-1").terminate("enough"))
+                .isInstanceOfSatisfying(
+                        WorkflowServiceException.class,
+                        e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE));
+        assertThat(frontend.requests(WORKFLOWS + "t-1/terminate")).hasSize(1);
+    }
+
+    @Test
+    void resultWaitGoesOnThroughUnavailableAnswers() {
+        frontend.route(
+                "GET",
+                WORKFLOWS + "flaky/result",
+                FakeFrontend.inTurn(
+                        UNAVAILABLE,
+                        Answer.problem(429, "rate-limited", "slow down"),
+                        Answer.json(
+                                200,
+                                new WorkflowResult(
+                                        "flaky", "run-1", WorkflowStatus.COMPLETED, Json.tree("done"), null))));
+
+        assertThat(client.newUntypedWorkflowStub("flaky").getResult(String.class))
+                .isEqualTo("done");
+        assertThat(frontend.requests(WORKFLOWS + "flaky/result")).hasSize(3);
+    }
+
+    @Test
+    void resultWaitThroughUnavailableAnswersEndsWithTheCallersTimeout() {
+        frontend.route("GET", WORKFLOWS + "down/result", r -> UNAVAILABLE);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub("down").getResult(Duration.ofMillis(700), String.class))
+                .isInstanceOfSatisfying(
+                        WorkflowServiceException.class,
+                        e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(frontend.requests(WORKFLOWS + "down/result").size()).isGreaterThan(1);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,12 @@ public final class FakeFrontend implements AutoCloseable {
                     + ",\"detail\":\"" + detail + "\"}";
             return new Answer(status, "application/problem+json", body.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A route that gives {@code answers} one per request, in turn, and then the last one again and again. */
+    public static Function<Request, Answer> inTurn(Answer... answers) {
+        AtomicInteger next = new AtomicInteger();
+        return request -> answers[Math.min(next.getAndIncrement(), answers.length - 1)];
     }
 
     private final HttpServer server;

@@ -143,7 +143,7 @@ class WorkerTests {
     }
 
     /** A short long poll: the next task, or 204 after a while. */
-    private static <T> Answer next(BlockingQueue<T> queue) {
+    static <T> Answer next(BlockingQueue<T> queue) {
         try {
             T task = queue.poll(200, TimeUnit.MILLISECONDS);
             return task == null ? Answer.empty(204) : Answer.json(200, task);
@@ -153,12 +153,12 @@ class WorkerTests {
         }
     }
 
-    private static String token(TaskToken.Kind kind, long startedEventId) {
+    static String token(TaskToken.Kind kind, long startedEventId) {
         return new TaskToken(kind, "default", "wf-1", "run-1", "greetings", startedEventId - 1, startedEventId, 1, null)
                 .encode();
     }
 
-    private static List<HistoryEvent> firstTask() {
+    static List<HistoryEvent> firstTask() {
         List<HistoryEvent> history = new ArrayList<>();
         history.add(new HistoryEvent(
                 1,
@@ -315,7 +315,7 @@ class WorkerTests {
                 .isEqualTo("World resumed from 41");
     }
 
-    private static ActivityTask activityTask(String type, int attempt) {
+    static ActivityTask activityTask(String type, int attempt) {
         return new ActivityTask(
                 token(TaskToken.Kind.ACTIVITY, 6),
                 "wf-1",

@@ -22,19 +22,25 @@ import io.perdura.sdk.failure.WorkflowFailedException;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.http.RpcRetryer;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
-/** {@link WorkflowStub} over the REST API. */
+/**
+ * {@link WorkflowStub} over the REST API. Calls that are safe to repeat are retried through transient
+ * server failures: start (with the same requestId, which the server dedupes), signal (same
+ * requestId, recorded once), describe, and the result wait (until the caller's own timeout).
+ * Terminate and query are retried only when the frontend could not be reached at all, so the request
+ * surely never arrived.
+ */
 public final class DefaultWorkflowStub implements WorkflowStub {
 
     private static final Duration RESULT_WAIT = Duration.ofSeconds(30);
-    private static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(5);
 
     private final PerduraHttp http;
+    private final RpcRetryer retryer;
     private final String identity;
     private final String workflowType;
     private final WorkflowOptions options;
@@ -48,6 +54,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
             throw new IllegalArgumentException("WorkflowOptions.taskQueue is required to start a workflow");
         }
         this.http = http;
+        this.retryer = new RpcRetryer(http.rpcRetryOptions());
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = options;
@@ -61,6 +68,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     public DefaultWorkflowStub(
             PerduraHttp http, String identity, String workflowId, String runId, String workflowType) {
         this.http = http;
+        this.retryer = new RpcRetryer(http.rpcRetryOptions());
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = null;
@@ -88,8 +96,9 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 options.getRetryOptions() == null
                         ? null
                         : options.getRetryOptions().toRetryPolicy());
-        StartWorkflowResponse response = http.post(
-                        http.path(ApiPaths.WORKFLOW, execution.workflowId()), request, PerduraHttp.REQUEST_TIMEOUT)
+        String path = http.path(ApiPaths.WORKFLOW, execution.workflowId());
+        StartWorkflowResponse response = retryer.call(
+                        "StartWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
                 .read(StartWorkflowResponse.class);
         execution = new WorkflowExecution(response.workflowId(), response.runId());
         return execution;
@@ -120,34 +129,16 @@ public final class DefaultWorkflowStub implements WorkflowStub {
 
     @Override
     public <R> R getResult(Duration timeout, Class<R> resultClass, Type resultType) {
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        Duration backoff = Duration.ofMillis(100);
+        long start = System.nanoTime();
         while (true) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            Duration remaining = timeout == null ? null : timeout.minusNanos(System.nanoTime() - start);
+            if (remaining != null && (remaining.isNegative() || remaining.isZero())) {
                 throw new WorkflowServiceException(
                         ErrorType.TIMEOUT, "workflow " + execution + " still running after " + timeout);
             }
-            Duration wait = remaining < RESULT_WAIT.toNanos() ? Duration.ofNanos(remaining) : RESULT_WAIT;
-            if (wait.toMillis() < 1) {
-                wait = Duration.ofMillis(1);
-            }
-            String path = PerduraHttp.param(
-                    http.path(ApiPaths.WORKFLOW_RESULT, execution.workflowId()), "runId", execution.runId());
-            path = PerduraHttp.param(path, "wait", Durations.format(Duration.ofMillis(wait.toMillis())));
-            WorkflowResult result;
-            try {
-                result = http.get(path, wait.plus(PerduraHttp.REQUEST_TIMEOUT)).read(WorkflowResult.class);
-            } catch (WorkflowServiceException e) {
-                if (!e.isRetryable() || System.nanoTime() + backoff.toNanos() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(backoff.toNanos());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY_BACKOFF) > 0
-                        ? MAX_RETRY_BACKOFF
-                        : backoff.multipliedBy(2);
-                continue;
-            }
+            WorkflowResult result = retryer.callUntil(
+                            "GetWorkflowResult", remaining, attempt -> awaitResult(start, timeout))
+                    .read(WorkflowResult.class);
             if (result == null || result.status() == null) {
                 throw new WorkflowServiceException(
                         ErrorType.INTERNAL, "the server answered the result of " + execution + " without a status");
@@ -157,6 +148,22 @@ public final class DefaultWorkflowStub implements WorkflowStub {
             }
             return resultOf(result, resultClass, resultType);
         }
+    }
+
+    /** One long poll for the result, waiting at most what is left of {@code timeout} (null: no limit). */
+    private PerduraHttp.Response awaitResult(long start, Duration timeout) {
+        Duration wait = RESULT_WAIT;
+        if (timeout != null) {
+            Duration remaining = timeout.minusNanos(System.nanoTime() - start);
+            wait = remaining.compareTo(RESULT_WAIT) < 0 ? remaining : RESULT_WAIT;
+        }
+        if (wait.toMillis() < 1) {
+            wait = Duration.ofMillis(1);
+        }
+        String path = PerduraHttp.param(
+                http.path(ApiPaths.WORKFLOW_RESULT, execution.workflowId()), "runId", execution.runId());
+        path = PerduraHttp.param(path, "wait", Durations.format(Duration.ofMillis(wait.toMillis())));
+        return http.get(path, wait.plus(PerduraHttp.REQUEST_TIMEOUT));
     }
 
     private <R> R resultOf(WorkflowResult result, Class<R> resultClass, Type resultType) {
@@ -184,7 +191,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 http.path(ApiPaths.WORKFLOW_SIGNAL, execution.workflowId(), signalName), "runId", execution.runId());
         SignalRequest request = new SignalRequest(
                 DataConverter.toPayloads(args), UUID.randomUUID().toString(), identity);
-        http.post(path, request, PerduraHttp.REQUEST_TIMEOUT);
+        retryer.call("SignalWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
     }
 
     @Override
@@ -196,8 +203,9 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     public <R> R query(String queryType, Class<R> resultClass, Type resultType, Object[] args) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_QUERY, execution.workflowId(), queryType), "runId", execution.runId());
-        QueryResponse response = http.post(
-                        path, new QueryRequest(DataConverter.toPayloads(args)), PerduraHttp.LONG_POLL_TIMEOUT)
+        QueryRequest request = new QueryRequest(DataConverter.toPayloads(args));
+        QueryResponse response = retryer.callIfNotSent(
+                        "QueryWorkflow", attempt -> http.post(path, request, PerduraHttp.LONG_POLL_TIMEOUT))
                 .read(QueryResponse.class);
         return DataConverter.fromPayload(response == null ? null : response.result(), resultClass, resultType);
     }
@@ -206,14 +214,17 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     public void terminate(String reason) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_TERMINATE, execution.workflowId()), "runId", execution.runId());
-        http.post(path, new TerminateRequest(reason, identity), PerduraHttp.REQUEST_TIMEOUT);
+        TerminateRequest request = new TerminateRequest(reason, identity);
+        retryer.callIfNotSent(
+                "TerminateWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
     }
 
     @Override
     public WorkflowExecutionDescription describe() {
         String path =
                 PerduraHttp.param(http.path(ApiPaths.WORKFLOW, execution.workflowId()), "runId", execution.runId());
-        return http.get(path, PerduraHttp.REQUEST_TIMEOUT).read(WorkflowExecutionDescription.class);
+        return retryer.call("DescribeWorkflowExecution", attempt -> http.get(path, PerduraHttp.REQUEST_TIMEOUT))
+                .read(WorkflowExecutionDescription.class);
     }
 
     @Override

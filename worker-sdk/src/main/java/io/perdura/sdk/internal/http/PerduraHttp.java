@@ -3,6 +3,7 @@ package io.perdura.sdk.internal.http;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.json.Json;
+import io.perdura.sdk.client.RpcRetryOptions;
 import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.sdk.client.WorkflowExecutionAlreadyStarted;
 import io.perdura.sdk.client.WorkflowNotFoundException;
@@ -34,6 +35,7 @@ public final class PerduraHttp {
     private final HttpClient client;
     private final String target;
     private final String namespace;
+    private final RpcRetryOptions rpcRetryOptions;
 
     public PerduraHttp(WorkflowClientOptions options) {
         this.client = HttpClient.newBuilder()
@@ -42,10 +44,16 @@ public final class PerduraHttp {
                 .build();
         this.target = options.getTarget();
         this.namespace = options.getNamespace();
+        this.rpcRetryOptions = options.getRpcRetryOptions();
     }
 
     public String namespace() {
         return namespace;
+    }
+
+    /** How callers of this frontend retry through transient failures (see {@link RpcRetryer}). */
+    public RpcRetryOptions rpcRetryOptions() {
+        return rpcRetryOptions;
     }
 
     /** A status code and the body bytes. */

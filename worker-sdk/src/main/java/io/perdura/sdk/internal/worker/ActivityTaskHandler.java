@@ -4,35 +4,47 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CompleteActivityTaskRequest;
 import io.perdura.common.api.FailActivityTaskRequest;
+import io.perdura.common.error.ErrorType;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.http.RpcRetryer;
 import java.lang.reflect.InvocationTargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Runs one activity attempt and reports its result or failure. */
+/**
+ * Runs one activity attempt and reports its result or failure, retrying the report through
+ * transient server failures until the attempt's start-to-close timeout (counted from when the task
+ * arrived) has passed.
+ */
 public final class ActivityTaskHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityTaskHandler.class);
 
     private final PerduraHttp http;
+    private final RpcRetryer retryer;
+    private final TaskAnswers answers;
     private final String identity;
     private final String taskQueue;
     private final ActivityRegistry registry;
 
-    public ActivityTaskHandler(PerduraHttp http, String identity, String taskQueue, ActivityRegistry registry) {
+    public ActivityTaskHandler(
+            PerduraHttp http, RpcRetryer retryer, String identity, String taskQueue, ActivityRegistry registry) {
         this.http = http;
+        this.retryer = retryer;
+        this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
         this.taskQueue = taskQueue;
         this.registry = registry;
     }
 
     public void handle(ActivityTask task) {
+        long receivedAt = System.nanoTime();
         MDC.put("namespace", http.namespace());
         MDC.put("workflowId", task.workflowId());
         MDC.put("runId", task.runId());
@@ -40,23 +52,37 @@ public final class ActivityTaskHandler {
         try {
             Object result;
             try {
-                result = execute(task);
+                result = execute(task, receivedAt);
             } catch (Throwable t) {
-                reportFailure(task, t);
+                reportFailure(task, receivedAt, t);
                 return;
             }
-            http.post(
+            answers.send(
+                    "RespondActivityTaskCompleted",
                     http.path(ApiPaths.ACTIVITY_TASK_COMPLETE),
                     new CompleteActivityTaskRequest(task.taskToken(), DataConverter.toPayload(result), identity),
-                    PerduraHttp.REQUEST_TIMEOUT);
+                    TaskAnswers.remaining(receivedAt, task.startToCloseTimeout()));
         } catch (WorkflowServiceException e) {
-            log.warn("could not report activity {} ({}): {}", task.activityType(), task.activityId(), e.getMessage());
+            if (e.getErrorType() == ErrorType.TASK_NOT_FOUND) {
+                log.info(
+                        "activity {} ({}) no longer current (timed out, canceled or its run closed): {}",
+                        task.activityType(),
+                        task.activityId(),
+                        e.getMessage());
+            } else {
+                log.warn(
+                        "could not report activity {} ({}): {} ({})",
+                        task.activityType(),
+                        task.activityId(),
+                        e.getMessage(),
+                        e.getErrorType());
+            }
         } finally {
             MDC.clear();
         }
     }
 
-    private Object execute(ActivityTask task) throws Throwable {
+    private Object execute(ActivityTask task, long receivedAt) throws Throwable {
         ActivityRegistry.ActivityImplementation impl = registry.get(task.activityType());
         if (impl == null) {
             throw ApplicationFailure.newFailure(
@@ -64,7 +90,7 @@ public final class ActivityTaskHandler {
                             + taskQueue + "; registered: " + registry.activityTypes(),
                     "ActivityNotRegistered");
         }
-        ActivityContexts.set(new DefaultActivityExecutionContext(http, task, taskQueue));
+        ActivityContexts.set(new DefaultActivityExecutionContext(http, retryer, task, taskQueue, receivedAt));
         try {
             Object[] args = DataConverter.fromPayloads(task.input(), impl.method());
             impl.method().setAccessible(true);
@@ -76,16 +102,17 @@ public final class ActivityTaskHandler {
         }
     }
 
-    private void reportFailure(ActivityTask task, Throwable t) {
+    private void reportFailure(ActivityTask task, long receivedAt, Throwable t) {
         if (t instanceof Error error && !(t instanceof AssertionError)) {
             log.error("activity {} threw an Error", task.activityType(), error);
         } else {
             log.warn("activity {} attempt {} failed: {}", task.activityType(), task.attempt(), String.valueOf(t));
         }
         Failure failure = FailureConverter.toFailure(t);
-        http.post(
+        answers.send(
+                "RespondActivityTaskFailed",
                 http.path(ApiPaths.ACTIVITY_TASK_FAIL),
                 new FailActivityTaskRequest(task.taskToken(), failure, identity),
-                PerduraHttp.REQUEST_TIMEOUT);
+                TaskAnswers.remaining(receivedAt, task.startToCloseTimeout()));
     }
 }

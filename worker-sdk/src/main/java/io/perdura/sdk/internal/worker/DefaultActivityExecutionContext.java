@@ -8,22 +8,33 @@ import io.perdura.sdk.activity.ActivityInfo;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.http.RpcRetryer;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The context of one activity attempt; heartbeats go to the frontend over REST. */
+/**
+ * The context of one activity attempt; heartbeats go to the frontend over REST, retried through
+ * transient server failures for as long as they can still keep the attempt alive (its heartbeat
+ * timeout, and never past its start-to-close timeout).
+ */
 final class DefaultActivityExecutionContext implements ActivityExecutionContext {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultActivityExecutionContext.class);
 
     private final PerduraHttp http;
+    private final RpcRetryer retryer;
     private final ActivityTask task;
+    private final long receivedAt;
     private final ActivityInfo info;
 
-    DefaultActivityExecutionContext(PerduraHttp http, ActivityTask task, String taskQueue) {
+    DefaultActivityExecutionContext(
+            PerduraHttp http, RpcRetryer retryer, ActivityTask task, String taskQueue, long receivedAt) {
         this.http = http;
+        this.retryer = retryer;
         this.task = task;
+        this.receivedAt = receivedAt;
         this.info = new ActivityInfo(
                 task.activityId(),
                 task.activityType(),
@@ -43,14 +54,27 @@ final class DefaultActivityExecutionContext implements ActivityExecutionContext 
 
     @Override
     public void heartbeat(Object details) {
+        String path = http.path(ApiPaths.ACTIVITY_TASK_HEARTBEAT);
+        HeartbeatRequest request =
+                new HeartbeatRequest(task.taskToken(), details == null ? null : DataConverter.toPayload(details));
         try {
-            http.post(
-                    http.path(ApiPaths.ACTIVITY_TASK_HEARTBEAT),
-                    new HeartbeatRequest(task.taskToken(), details == null ? null : DataConverter.toPayload(details)),
-                    PerduraHttp.REQUEST_TIMEOUT);
+            retryer.call(
+                    "RecordActivityTaskHeartbeat",
+                    heartbeatWindow(),
+                    attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
         } catch (WorkflowServiceException e) {
             log.warn("heartbeat of activity {} failed: {}", info.activityId(), e.getMessage());
         }
+    }
+
+    /** Until the heartbeat timeout from now, but not past the start-to-close timeout; null: no limit of its own. */
+    private Duration heartbeatWindow() {
+        Duration left = TaskAnswers.remaining(receivedAt, task.startToCloseTimeout());
+        Duration heartbeat = task.heartbeatTimeout();
+        if (heartbeat == null || heartbeat.isZero()) {
+            return left;
+        }
+        return left == null || heartbeat.compareTo(left) < 0 ? heartbeat : left;
     }
 
     @Override

@@ -8,15 +8,19 @@ import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.history.EventAttributes.WorkflowTaskFailedCause;
+import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
+import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
+import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.StaleRunException;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.replay.WorkflowRun;
 import io.perdura.sdk.internal.replay.WorkflowTaskResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +29,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs one workflow task (or query task) against the cached run or a run rebuilt from the task's
- * history, and sends the answer.
+ * history, and sends the answer, retrying through transient server failures while the task can
+ * still be answered (its start-to-close timeout; for a query, the server's query timeout).
  */
 public final class WorkflowTaskHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
+    /** How long the frontend waits for a query's answer by default. */
+    private static final Duration QUERY_ANSWER_WINDOW = Duration.ofSeconds(10);
 
     private final PerduraHttp http;
+    private final TaskAnswers answers;
     private final String identity;
     private final String taskQueue;
     private final Map<String, WorkflowDefinition> definitions;
@@ -40,12 +48,14 @@ public final class WorkflowTaskHandler {
 
     public WorkflowTaskHandler(
             PerduraHttp http,
+            RpcRetryer retryer,
             String identity,
             String taskQueue,
             Map<String, WorkflowDefinition> definitions,
             WorkflowCache cache,
             Duration deadlockTimeout) {
         this.http = http;
+        this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
         this.taskQueue = taskQueue;
         this.definitions = definitions;
@@ -54,22 +64,23 @@ public final class WorkflowTaskHandler {
     }
 
     public void handle(WorkflowTask task) {
+        long receivedAt = System.nanoTime();
         MDC.put("namespace", http.namespace());
         MDC.put("workflowId", task.workflowId());
         MDC.put("runId", task.runId());
         MDC.put("taskQueue", taskQueue);
         try {
             if (task.query() != null) {
-                answerQuery(task);
+                answerQuery(task, receivedAt);
             } else {
-                answerWorkflowTask(task);
+                answerWorkflowTask(task, receivedAt);
             }
         } finally {
             MDC.clear();
         }
     }
 
-    private void answerWorkflowTask(WorkflowTask task) {
+    private void answerWorkflowTask(WorkflowTask task, long receivedAt) {
         WorkflowRun run = null;
         WorkflowTaskResult result;
         try {
@@ -97,18 +108,20 @@ public final class WorkflowTaskHandler {
         try {
             switch (result) {
                 case WorkflowTaskResult.Completed completed -> {
-                    http.post(
+                    answers.send(
+                            "RespondWorkflowTaskCompleted",
                             http.path(ApiPaths.WORKFLOW_TASK_COMPLETE),
                             new CompleteWorkflowTaskRequest(task.taskToken(), completed.commands(), identity),
-                            PerduraHttp.REQUEST_TIMEOUT);
+                            TaskAnswers.remaining(receivedAt, startToCloseTimeout(task.history())));
                     keep = run != null && !run.isClosed();
                 }
                 case WorkflowTaskResult.Failed failed -> {
                     logTaskFailure(task, failed);
-                    http.post(
+                    answers.send(
+                            "RespondWorkflowTaskFailed",
                             http.path(ApiPaths.WORKFLOW_TASK_FAIL),
                             new FailWorkflowTaskRequest(task.taskToken(), failed.cause(), failed.failure(), identity),
-                            PerduraHttp.REQUEST_TIMEOUT);
+                            TaskAnswers.remaining(receivedAt, startToCloseTimeout(task.history())));
                 }
             }
         } catch (WorkflowServiceException e) {
@@ -143,7 +156,17 @@ public final class WorkflowTaskHandler {
         }
     }
 
-    private void answerQuery(WorkflowTask task) {
+    /** The start-to-close timeout of the workflow task being answered, or null when history lacks it. */
+    static Duration startToCloseTimeout(List<HistoryEvent> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).attributes() instanceof WorkflowTaskScheduled scheduled) {
+                return scheduled.startToCloseTimeout();
+            }
+        }
+        return null;
+    }
+
+    private void answerQuery(WorkflowTask task, long receivedAt) {
         JsonNode result = null;
         Failure failure = null;
         WorkflowRun run = cache.take(task.runId());
@@ -168,10 +191,11 @@ public final class WorkflowTaskHandler {
             failure = FailureConverter.toFailure(e);
         }
         try {
-            http.post(
+            answers.send(
+                    "RespondQueryTaskCompleted",
                     http.path(ApiPaths.QUERY_TASK_COMPLETE),
                     new CompleteQueryTaskRequest(task.taskToken(), failure == null ? result : null, failure),
-                    PerduraHttp.REQUEST_TIMEOUT);
+                    TaskAnswers.remaining(receivedAt, QUERY_ANSWER_WINDOW));
         } catch (WorkflowServiceException e) {
             log.warn("could not answer query task: {} ({})", e.getMessage(), e.getErrorType());
         }
