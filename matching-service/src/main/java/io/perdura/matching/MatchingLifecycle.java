@@ -5,14 +5,18 @@ import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.MatchingRequestHandler;
 import io.perdura.matching.persistence.MatchingFlyway;
 import io.perdura.matching.taskqueue.MatchingEngine;
+import io.perdura.matching.taskqueue.TaskQueueOwnership;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts matching: migrates its schema, loads the backlog of known queues, then takes requests
- * from {@link Topics#MATCHING}; on stop, stops taking them and answers waiting polls.
+ * Starts matching: migrates its schema, then takes requests from {@link Topics#MATCHING} for the
+ * partitions the bus gives this replica ({@link TaskQueueOwnership} reads their backlogs ahead and
+ * releases the queues of partitions that move away); on stop, stops taking them and answers
+ * waiting polls.
  */
 final class MatchingLifecycle implements SmartLifecycle {
 
@@ -24,12 +28,14 @@ final class MatchingLifecycle implements SmartLifecycle {
     private final DataSource dataSource;
     private final MessageBus bus;
     private final MatchingEngine engine;
+    private final Duration releaseTimeout;
     private volatile MessageBus.Subscription subscription;
 
-    MatchingLifecycle(DataSource dataSource, MessageBus bus, MatchingEngine engine) {
+    MatchingLifecycle(DataSource dataSource, MessageBus bus, MatchingEngine engine, Duration releaseTimeout) {
         this.dataSource = dataSource;
         this.bus = bus;
         this.engine = engine;
+        this.releaseTimeout = releaseTimeout;
     }
 
     @Override
@@ -38,8 +44,8 @@ final class MatchingLifecycle implements SmartLifecycle {
             return;
         }
         MatchingFlyway.migrate(dataSource);
-        engine.start();
-        subscription = bus.subscribe(Topics.MATCHING, new MatchingRequestHandler(engine));
+        TaskQueueOwnership ownership = new TaskQueueOwnership(engine, bus.partitions(Topics.MATCHING), releaseTimeout);
+        subscription = bus.subscribe(Topics.MATCHING, new MatchingRequestHandler(engine), ownership);
         log.info("matching-service started on topic {}", Topics.MATCHING);
     }
 

@@ -22,6 +22,12 @@ public class MatchingProperties {
     /** How long to wait before reading a task queue's backlog again after a failed read. */
     private Duration backlogRetryDelay = Duration.ofSeconds(1);
 
+    /**
+     * How long a replica that loses task queues to a rebalance holds the partitions back while the
+     * tasks those queues were storing reach the backlog, so that the new owner finds them.
+     */
+    private Duration releaseTimeout = Duration.ofSeconds(10);
+
     /** How long a long poll waits for a task when the request names no timeout. */
     private Duration pollTimeout = Duration.ofSeconds(60);
 
@@ -61,6 +67,14 @@ public class MatchingProperties {
 
     public void setBacklogRetryDelay(Duration backlogRetryDelay) {
         this.backlogRetryDelay = backlogRetryDelay;
+    }
+
+    public Duration getReleaseTimeout() {
+        return releaseTimeout;
+    }
+
+    public void setReleaseTimeout(Duration releaseTimeout) {
+        this.releaseTimeout = releaseTimeout;
     }
 
     public Duration getPollTimeout() {

@@ -54,7 +54,8 @@ public class MatchingServiceConfiguration {
     }
 
     @Bean
-    MatchingLifecycle matchingLifecycle(DataSource dataSource, MessageBus bus, MatchingEngine matchingEngine) {
-        return new MatchingLifecycle(dataSource, bus, matchingEngine);
+    MatchingLifecycle matchingLifecycle(
+            DataSource dataSource, MessageBus bus, MatchingEngine matchingEngine, MatchingProperties properties) {
+        return new MatchingLifecycle(dataSource, bus, matchingEngine, properties.getReleaseTimeout());
     }
 }

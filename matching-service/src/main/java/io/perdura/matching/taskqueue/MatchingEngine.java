@@ -20,17 +20,30 @@ import io.perdura.matching.persistence.ScheduledTask;
 import io.perdura.matching.persistence.TaskBacklogStore;
 import io.perdura.matching.persistence.TaskQueueKey;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The matching engine: one {@link TaskQueue} per (namespace, name, kind), created on first use;
  * sync match, durable backlog and long polls there, and pending queries here. Every method returns
  * at once and completes later; none waits on history or the database.
+ *
+ * <p>In a cluster each replica serves the task queues of the bus partitions it owns. {@link
+ * #release} lets go of queues whose partition moved away (see {@link TaskQueueOwnership}); a
+ * request that still reaches this replica for one of them is served by a fresh queue that reads
+ * the backlog again, and so is the queue when its partition comes back.
  */
 public final class MatchingEngine implements MatchingService, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingEngine.class);
 
     private final HistoryService history;
     private final TaskBacklogStore store;
@@ -39,6 +52,11 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
     private final QueryTasks queryTasks;
     private final Map<TaskQueueKey, TaskQueue> queues = new ConcurrentHashMap<>();
     private final Map<String, PendingQuery> pendingQueries = new ConcurrentHashMap<>();
+    /** Orders {@link #prefetch} after {@link #release}, so that no prefetch revives a released queue. */
+    private final Object ownership = new Object();
+    /** How many releases ran; guarded by {@link #ownership}. */
+    private long releases;
+
     private volatile boolean closed;
 
     public MatchingEngine(
@@ -50,9 +68,61 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         this.queryTasks = new QueryTasks(history, properties.getQueryHistoryPageSize());
     }
 
-    /** Starts reading the backlog of every queue that has one, so that it is served first. */
-    public void start() {
-        store.queuesWithBacklog().forEach(key -> queue(key).prefetch());
+    /**
+     * Starts reading, in the background, the backlog of every queue {@code owned} selects that has
+     * one, so that it is served first. Best effort: a queue reads its backlog on first use anyway,
+     * so a failed look-up is only logged, and a release meanwhile skips the prefetch.
+     */
+    public void prefetch(Predicate<TaskQueueKey> owned) {
+        long releasesBefore;
+        synchronized (ownership) {
+            releasesBefore = releases;
+        }
+        runtime.onStoreExecutor(store::queuesWithBacklog).whenComplete((keys, error) -> {
+            if (error != null) {
+                log.warn("could not list the task queues with a backlog: {}", error.getMessage());
+                return;
+            }
+            List<TaskQueue> loaded;
+            synchronized (ownership) {
+                if (closed || releases != releasesBefore) {
+                    return;
+                }
+                loaded = keys.stream().filter(owned).map(this::queue).toList();
+            }
+            loaded.forEach(TaskQueue::prefetch);
+        });
+    }
+
+    /**
+     * Lets go of the task queues {@code moved} selects, whose partition another replica now owns:
+     * answers their waiting polls with no task, fails their pending queries, stores their held
+     * tasks and drops them from memory (their backlog stays in the database for the new owner).
+     * The result completes once every task they were storing is in the backlog or failed to its
+     * sender; never exceptionally.
+     */
+    public CompletableFuture<Void> release(Predicate<TaskQueueKey> moved) {
+        List<TaskQueue> released = new ArrayList<>();
+        synchronized (ownership) {
+            releases++;
+            queues.forEach((key, queue) -> {
+                if (moved.test(key) && queues.remove(key, queue)) {
+                    released.add(queue);
+                }
+            });
+        }
+        pendingQueries.forEach((id, query) -> {
+            if (moved.test(query.queue()) && pendingQueries.remove(id, query)) {
+                runtime.metrics().queryEnded(query.queue(), "released");
+                query.fail(MatchingErrors.moved(query.queue()));
+            }
+        });
+        List<CompletableFuture<Void>> settled = new ArrayList<>(released.size());
+        for (TaskQueue queue : released) {
+            settled.add(queue.release());
+            runtime.metrics().queueReleased(queue.key());
+        }
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
     }
 
     @Override
@@ -60,7 +130,8 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         TaskQueueKey key = key(request);
         requireText(request.workflowId(), "workflowId");
         requireText(request.runId(), "runId");
-        return queue(key).add(new ScheduledTask(request.workflowId(), request.runId(), request.scheduledEventId(), 0));
+        ScheduledTask task = new ScheduledTask(request.workflowId(), request.runId(), request.scheduledEventId(), 0);
+        return onQueue(key, queue -> queue.add(task));
     }
 
     @Override
@@ -68,31 +139,23 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         TaskQueueKey key = key(request);
         requireText(request.workflowId(), "workflowId");
         requireText(request.runId(), "runId");
-        return queue(key)
-                .add(new ScheduledTask(
-                        request.workflowId(), request.runId(), request.scheduledEventId(), request.attempt()));
+        ScheduledTask task =
+                new ScheduledTask(request.workflowId(), request.runId(), request.scheduledEventId(), request.attempt());
+        return onQueue(key, queue -> queue.add(task));
     }
 
     @Override
     public CompletableFuture<WorkflowTask> pollWorkflowTaskQueue(PollWorkflowTaskQueue request) {
         TaskQueueKey key = key(request);
-        return queue(key)
-                .poll(pollRequestId(request.pollRequestId()), request.identity(), pollTimeout(request.timeout()))
-                .thenApply(task -> {
-                    runtime.metrics().polled(key, task == null ? "empty" : "task");
-                    return (WorkflowTask) task;
-                });
+        return poll(key, request.pollRequestId(), request.identity(), request.timeout())
+                .thenApply(WorkflowTask.class::cast);
     }
 
     @Override
     public CompletableFuture<ActivityTask> pollActivityTaskQueue(PollActivityTaskQueue request) {
         TaskQueueKey key = key(request);
-        return queue(key)
-                .poll(pollRequestId(request.pollRequestId()), request.identity(), pollTimeout(request.timeout()))
-                .thenApply(task -> {
-                    runtime.metrics().polled(key, task == null ? "empty" : "task");
-                    return (ActivityTask) task;
-                });
+        return poll(key, request.pollRequestId(), request.identity(), request.timeout())
+                .thenApply(ActivityTask.class::cast);
     }
 
     @Override
@@ -114,6 +177,8 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
                 : request.timeout();
         PendingQuery query = new PendingQuery(UUID.randomUUID().toString(), key, request);
         pendingQueries.put(query.queryId(), query);
+        // taken now, while this replica owns the queue; released meanwhile, it fails the query
+        TaskQueue queue = queue(key);
         try {
             query.timeout(runtime.timer().schedule(() -> expire(query, timeout), timeout.toNanos(), NANOSECONDS));
         } catch (RuntimeException e) {
@@ -126,7 +191,7 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
                 query.fail(PerduraException.unwrap(error));
             } else if (!query.isDone()) {
                 query.task(task);
-                queue(key).addQuery(query);
+                queue.addQuery(query);
             }
         });
         return query.result();
@@ -175,13 +240,40 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         if (!pendingQueries.remove(query.queryId(), query)) {
             return;
         }
-        queue(query.queue()).removeQuery(query);
+        TaskQueue queue = queues.get(query.queue());
+        if (queue != null) {
+            queue.removeQuery(query);
+        }
         runtime.metrics().queryEnded(query.queue(), "timed-out");
         QueryWorkflow request = query.request();
         query.fail(new PerduraException(
                 ErrorType.TIMEOUT,
                 "no worker answered the query " + request.query().queryType() + " of workflow " + request.workflowId()
                         + " on task queue " + request.taskQueue() + " within " + timeout));
+    }
+
+    private CompletableFuture<Object> poll(TaskQueueKey key, String pollRequestId, String identity, Duration timeout) {
+        String id = pollRequestId(pollRequestId);
+        Duration wait = pollTimeout(timeout);
+        return onQueue(key, queue -> queue.poll(id, identity, wait)).thenApply(task -> {
+            runtime.metrics().polled(key, task == null ? "empty" : "task");
+            return task;
+        });
+    }
+
+    /**
+     * Runs an operation on the queue of {@code key}; when that queue was released meanwhile (the
+     * operation answers null), on a fresh one, which reads the backlog again.
+     */
+    private <T> T onQueue(TaskQueueKey key, Function<TaskQueue, T> operation) {
+        while (true) {
+            TaskQueue queue = queue(key);
+            T result = operation.apply(queue);
+            if (result != null) {
+                return result;
+            }
+            queues.remove(key, queue);
+        }
     }
 
     private TaskQueue queue(TaskQueueKey key) {

@@ -22,6 +22,12 @@ final class MatchingErrors {
         return new PerduraException(ErrorType.UNAVAILABLE, "matching is stopping");
     }
 
+    /** The queue's partition moved to another replica; the sender retries and reaches the new owner. */
+    static PerduraException moved(TaskQueueKey queue) {
+        return new PerduraException(
+                ErrorType.UNAVAILABLE, "task queue " + queue + " moved to another matching replica");
+    }
+
     static PerduraException unavailable(String message) {
         return new PerduraException(ErrorType.UNAVAILABLE, message);
     }

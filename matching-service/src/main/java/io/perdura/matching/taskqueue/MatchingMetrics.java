@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counters of matching, tagged by queue kind and outcome (never by workflow or run id):
  * {@code perdura.matching.tasks.added}, {@code perdura.matching.polls},
- * {@code perdura.matching.queries}.
+ * {@code perdura.matching.queries}, and {@code perdura.matching.queues.released} (tagged by kind
+ * only): task queues let go because their partition moved to another replica.
  */
 final class MatchingMetrics {
 
@@ -34,13 +35,23 @@ final class MatchingMetrics {
         count("perdura.matching.queries", queue, "delivered");
     }
 
-    /** outcome: answered, failed or timed-out. */
+    /** outcome: answered, failed, timed-out or released (its queue moved to another replica). */
     void queryEnded(TaskQueueKey queue, String outcome) {
         count("perdura.matching.queries", queue, outcome);
     }
 
+    void queueReleased(TaskQueueKey queue) {
+        String kind = kind(queue);
+        counters.computeIfAbsent(
+                        "perdura.matching.queues.released|" + kind,
+                        k -> Counter.builder("perdura.matching.queues.released")
+                                .tag("kind", kind)
+                                .register(registry))
+                .increment();
+    }
+
     private void count(String name, TaskQueueKey queue, String outcome) {
-        String kind = queue.kind().name().toLowerCase();
+        String kind = kind(queue);
         counters.computeIfAbsent(
                         name + '|' + kind + '|' + outcome,
                         k -> Counter.builder(name)
@@ -48,5 +59,9 @@ final class MatchingMetrics {
                                 .tag("outcome", outcome)
                                 .register(registry))
                 .increment();
+    }
+
+    private static String kind(TaskQueueKey queue) {
+        return queue.kind().name().toLowerCase();
     }
 }

@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * its polls are the newest; the oldest waiting polls are the likeliest to belong to a worker that
  * died (killed with {@code kill -9}, it could not cancel them) and whose answer nobody would read.
  *
+ * <p>A queue ends in one of two ways. {@link #close()} (matching stops) answers waiting polls with
+ * no task and fails what it holds; {@link #release()} (its partition moved to another replica)
+ * answers waiting polls with no task too but stores its held tasks first. Either way no task is
+ * written to the backlog once the returned future completes, and only tasks stored or started are
+ * acknowledged. A released queue refuses further use ({@link #add} and {@link #poll} return null),
+ * so that the engine serves the request on a fresh queue, which reads the backlog again.
+ *
  * <p>Thread-safe; the lock is held only for in-memory bookkeeping, never across a call to history
  * or the store, so no caller thread (a message-bus partition) is ever blocked.
  */
@@ -53,6 +60,11 @@ final class TaskQueue {
     private final Map<ScheduledTask, CompletableFuture<Void>> adding = new HashMap<>();
 
     private boolean closed;
+    private boolean released;
+    /** Backlog inserts started and not finished yet. */
+    private int storing;
+    /** Completes once the queue is closed and no backlog insert of it is running any more. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
 
     TaskQueue(TaskQueueKey key, TaskStarter starter, TaskBacklogStore store, MatchingRuntime runtime) {
         this.key = key;
@@ -66,7 +78,10 @@ final class TaskQueue {
         return key;
     }
 
-    /** Completes once the task is recorded started for a poller, or durable in the backlog. */
+    /**
+     * Completes once the task is recorded started for a poller, or durable in the backlog; null
+     * when the queue has been released (use a fresh one).
+     */
     CompletableFuture<Void> add(ScheduledTask task) {
         Poller poller;
         CompletableFuture<Void> acknowledged;
@@ -74,7 +89,7 @@ final class TaskQueue {
         lock.lock();
         try {
             if (closed) {
-                return CompletableFuture.failedFuture(MatchingErrors.stopping());
+                return released ? null : CompletableFuture.failedFuture(MatchingErrors.stopping());
             }
             CompletableFuture<Void> earlier = adding.get(task);
             if (earlier != null) {
@@ -104,14 +119,14 @@ final class TaskQueue {
     private void hold(HeldTask hold) {
         try {
             hold.timeout(runtime.timer()
-                    .schedule(() -> release(hold), runtime.syncMatchWait().toNanos(), TimeUnit.NANOSECONDS));
+                    .schedule(() -> waitEnded(hold), runtime.syncMatchWait().toNanos(), TimeUnit.NANOSECONDS));
         } catch (RuntimeException e) {
-            release(hold);
+            waitEnded(hold);
         }
     }
 
     /** The sync-match wait of a held task ended with no poller: store it. */
-    private void release(HeldTask hold) {
+    private void waitEnded(HeldTask hold) {
         boolean waiting;
         lock.lock();
         try {
@@ -125,13 +140,16 @@ final class TaskQueue {
         }
     }
 
-    /** Completes with a task, a query task, or null once {@code timeout} has elapsed. */
+    /**
+     * Completes with a task, a query task, or null once {@code timeout} has elapsed; null itself
+     * when the queue has been released (use a fresh one).
+     */
     CompletableFuture<Object> poll(String pollRequestId, String identity, Duration timeout) {
         Poller poller = new Poller(pollRequestId, identity, System.nanoTime() + timeout.toNanos());
         lock.lock();
         try {
             if (closed) {
-                return CompletableFuture.completedFuture(null);
+                return released ? null : CompletableFuture.completedFuture(null);
             }
             pollers.addFirst(poller); // newest first, see the class comment
         } finally {
@@ -151,7 +169,7 @@ final class TaskQueue {
         lock.lock();
         try {
             if (closed) {
-                query.fail(MatchingErrors.stopping());
+                query.fail(closedError());
                 return;
             }
             queries.addLast(query);
@@ -185,31 +203,71 @@ final class TaskQueue {
         dispatch();
     }
 
-    /** Answers every waiting poll with no task; fails every waiting query and unstored task. */
-    void close() {
+    /**
+     * Matching stops: answers every waiting poll with no task, fails every waiting query and held
+     * task (history sends those again). Completes once no backlog insert of this queue runs.
+     */
+    CompletableFuture<Void> close() {
+        return end(false);
+    }
+
+    /**
+     * The queue's partition moved to another replica: answers every waiting poll with no task (its
+     * caller polls again and reaches the new owner), fails every waiting query, and stores the held
+     * tasks. Completes once every task this queue was storing is in the backlog or failed to its
+     * sender, so that the new owner, reading the backlog after that, finds every acknowledged task.
+     */
+    CompletableFuture<Void> release() {
+        return end(true);
+    }
+
+    private CompletableFuture<Void> end(boolean release) {
         List<Poller> waiting;
         List<PendingQuery> waitingQueries;
         List<HeldTask> unstored;
+        boolean idle;
         lock.lock();
         try {
-            closed = true;
+            if (!closed) {
+                closed = true;
+                released = release;
+            }
             waiting = new ArrayList<>(pollers);
             waitingQueries = new ArrayList<>(queries);
             unstored = new ArrayList<>(held);
             pollers.clear();
             queries.clear();
             held.clear();
-            unstored.forEach(hold -> adding.remove(hold.task(), hold.acknowledged()));
+            if (released) {
+                storing += unstored.size();
+            } else {
+                unstored.forEach(hold -> adding.remove(hold.task(), hold.acknowledged()));
+            }
+            idle = storing == 0;
         } finally {
             lock.unlock();
         }
+        if (idle) {
+            settled.complete(null);
+        }
         waiting.forEach(poller -> poller.complete(null));
-        waitingQueries.forEach(query -> query.fail(MatchingErrors.stopping()));
-        // not acknowledged: history sends them again
-        unstored.forEach(hold -> {
+        PerduraException error = closedError();
+        waitingQueries.forEach(query -> query.fail(error));
+        for (HeldTask hold : unstored) {
             hold.take();
-            hold.acknowledged().completeExceptionally(MatchingErrors.stopping());
-        });
+            if (released) {
+                store(hold.task(), hold.acknowledged());
+            } else {
+                // not acknowledged: history sends them again
+                hold.acknowledged().completeExceptionally(error);
+            }
+        }
+        return settled;
+    }
+
+    /** Why a closed queue refuses a task or a query. */
+    private PerduraException closedError() {
+        return released ? MatchingErrors.moved(key) : MatchingErrors.stopping();
     }
 
     private void syncMatch(ScheduledTask task, CompletableFuture<Void> acknowledged, Poller poller) {
@@ -231,7 +289,30 @@ final class TaskQueue {
         });
     }
 
+    /** Stores a task in the backlog, or fails it to its sender once the queue is closed. */
     private void persist(ScheduledTask task, CompletableFuture<Void> acknowledged) {
+        boolean refused;
+        lock.lock();
+        try {
+            refused = closed;
+            if (refused) {
+                adding.remove(task, acknowledged);
+            } else {
+                storing++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (refused) {
+            // a closed queue writes nothing more: its backlog may already be another replica's
+            acknowledged.completeExceptionally(closedError());
+        } else {
+            store(task, acknowledged);
+        }
+    }
+
+    /** Inserts a task already counted in {@link #storing}; acknowledges it once committed. */
+    private void store(ScheduledTask task, CompletableFuture<Void> acknowledged) {
         runtime.writer().insert(key, task).whenComplete((id, error) -> {
             if (error != null) {
                 MatchingErrors.warn(log, key, "could not store a task in the backlog", task, error);
@@ -243,13 +324,30 @@ final class TaskQueue {
                 }
                 acknowledged.completeExceptionally(
                         MatchingErrors.unavailable("could not store the task: " + error.getMessage()));
-                return;
+            } else {
+                stored(task, acknowledged, id);
+                acknowledged.complete(null);
+                runtime.metrics().taskAdded(key, id.isPresent() ? "backlog" : "duplicate");
             }
-            stored(task, acknowledged, id);
-            acknowledged.complete(null);
-            runtime.metrics().taskAdded(key, id.isPresent() ? "backlog" : "duplicate");
-            dispatch();
+            storeDone();
+            if (error == null) {
+                dispatch();
+            }
         });
+    }
+
+    private void storeDone() {
+        boolean idle;
+        lock.lock();
+        try {
+            storing--;
+            idle = closed && storing == 0;
+        } finally {
+            lock.unlock();
+        }
+        if (idle) {
+            settled.complete(null);
+        }
     }
 
     private void stored(ScheduledTask task, CompletableFuture<Void> acknowledged, OptionalLong id) {

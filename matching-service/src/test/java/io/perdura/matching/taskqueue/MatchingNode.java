@@ -10,6 +10,7 @@ import io.perdura.common.service.MatchingClient;
 import io.perdura.common.service.MatchingRequestHandler;
 import io.perdura.matching.MatchingProperties;
 import io.perdura.matching.persistence.JdbcTaskBacklogStore;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /** One running matching engine on a real in-JVM bus, with a fake history subscribed beside it. */
@@ -27,8 +28,10 @@ final class MatchingNode implements AutoCloseable {
         store = new CountingBacklogStore(new JdbcTaskBacklogStore(dataSource));
         engine = new MatchingEngine(new HistoryClient(bus), store, properties, new SimpleMeterRegistry());
         historySubscription = bus.subscribe(Topics.HISTORY, new HistoryRequestHandler(history));
-        engine.start();
-        matchingSubscription = bus.subscribe(Topics.MATCHING, new MatchingRequestHandler(engine));
+        matchingSubscription = bus.subscribe(
+                Topics.MATCHING,
+                new MatchingRequestHandler(engine),
+                new TaskQueueOwnership(engine, bus.partitions(Topics.MATCHING), Duration.ofSeconds(5)));
     }
 
     @Override
