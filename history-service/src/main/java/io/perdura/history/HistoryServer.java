@@ -11,8 +11,13 @@ import io.perdura.history.persistence.JdbcShardStore;
 import io.perdura.history.persistence.JdbcTaskStore;
 import io.perdura.history.queue.OutboxRelay;
 import io.perdura.history.queue.TimerQueue;
+import io.perdura.history.shard.PartitionShards;
+import io.perdura.history.shard.ShardAssignment;
 import io.perdura.history.shard.ShardController;
+import io.perdura.history.shard.ShardListener;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,13 +26,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * history-service assembled from a DataSource and a MessageBus, with its start/stop sequence:
- * migrate, acquire shards, start the timer queue and outbox relay, subscribe to {@link
- * Topics#HISTORY}; stop in reverse. Spring wires it through {@link HistoryServiceConfiguration};
- * tests use it directly.
+ * migrate, start the timer queue and outbox relay, subscribe to {@link Topics#HISTORY}; stop in
+ * reverse. Shard ownership follows the topic's partitions ({@link ShardAssignment}): the shards of
+ * the partitions the bus assigns to this process are acquired, those of revoked partitions released.
+ * Spring wires it through {@link HistoryServiceConfiguration}; tests use it directly.
  */
 public final class HistoryServer {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryServer.class);
+    private static final Duration ACQUIRE_FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration ACQUIRE_MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
     private final MessageBus bus;
@@ -36,6 +44,7 @@ public final class HistoryServer {
     private final OutboxRelay relay;
     private final HistoryEngine engine;
     private MessageBus.Subscription subscription;
+    private volatile ShardAssignment assignment;
     private volatile boolean running;
 
     public HistoryServer(DataSource dataSource, MessageBus bus, HistoryProperties properties) {
@@ -81,17 +90,28 @@ public final class HistoryServer {
                 .migrate();
     }
 
+    /**
+     * Starts serving. Fails (IllegalStateException) when the shard count is not a multiple of the
+     * history topic's partition count, since a shard must live on exactly one partition.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
+        var partitionShards = new PartitionShards(shards.shardCount(), bus.partitions(Topics.HISTORY));
         migrate(dataSource);
-        shards.acquireAll();
         timerQueue.start(engine::fireTimer);
         relay.start();
-        subscription = bus.subscribe(Topics.HISTORY, new HistoryRequestHandler(engine));
+        assignment = new ShardAssignment(
+                shards, partitionShards, new ShardFollower(), ACQUIRE_FIRST_BACKOFF, ACQUIRE_MAX_BACKOFF);
+        subscription = bus.subscribe(Topics.HISTORY, new HistoryRequestHandler(engine), assignment);
         running = true;
-        log.info("history-service started with {} shards", shards.shardCount());
+        log.info(
+                "history-service {} started: {} shards over {} partitions, owns {}",
+                shards.owner(),
+                shards.shardCount(),
+                bus.partitions(Topics.HISTORY),
+                shards.ownedShardIds());
     }
 
     public synchronized void stop() {
@@ -103,14 +123,21 @@ public final class HistoryServer {
             subscription.close();
             subscription = null;
         }
+        assignment.close();
         relay.stop();
         timerQueue.stop();
-        shards.releaseAll();
-        log.info("history-service stopped");
+        shards.release(shards.ownedShardIds());
+        log.info("history-service {} stopped", shards.owner());
     }
 
     public boolean isRunning() {
         return running;
+    }
+
+    /** The shards the bus assigned to this process that could not be acquired yet (database down). */
+    public Set<Integer> shardsAwaitingAcquisition() {
+        ShardAssignment current = assignment;
+        return current == null ? Set.of() : current.awaitingShards();
     }
 
     public HistoryEngine engine() {
@@ -127,5 +154,23 @@ public final class HistoryServer {
 
     public OutboxRelay relay() {
         return relay;
+    }
+
+    /** Makes the engine's caches, the timer queue and the outbox relay follow shard ownership. */
+    private final class ShardFollower implements ShardListener {
+
+        @Override
+        public void acquired(Set<Integer> shardIds) {
+            engine.shardsAcquired(shardIds);
+            timerQueue.loadNow();
+            relay.rescanNow(shardIds);
+        }
+
+        @Override
+        public void released(Set<Integer> shardIds) {
+            timerQueue.drop(shardIds);
+            relay.forget(shardIds);
+            engine.shardsReleased(shardIds);
+        }
     }
 }

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.FilterType;
 
 /**
  * Wires history-service into a Spring context that supplies a {@link DataSource} and a {@link
- * MessageBus}. On start it migrates its schema, acquires its shards, starts its timer queue and
- * outbox relay and subscribes to {@code perdura.history}; on stop it undoes that.
+ * MessageBus}. On start it migrates its schema, starts its timer queue and outbox relay and
+ * subscribes to {@code perdura.history}, acquiring the shards of the partitions the bus assigns; on
+ * stop it undoes that.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(
@@ -35,15 +36,21 @@ public class HistoryServiceConfiguration {
         return historyServer.engine();
     }
 
-    /** {@code /actuator/health} component {@code history}: UP while this process owns all its shards. */
+    /**
+     * {@code /actuator/health} component {@code history}: UP while the server runs. With several
+     * replicas each owns only the shards of its partitions, so owning none (yet) is no fault; the
+     * details say which it owns and which it could not acquire yet.
+     */
     @Bean
     HealthIndicator historyHealthIndicator(HistoryServer historyServer) {
         return () -> {
-            int owned = historyServer.shards().ownedShardIds().size();
-            int total = historyServer.shards().shardCount();
-            Health.Builder health = historyServer.isRunning() && owned == total ? Health.up() : Health.down();
-            return health.withDetail("ownedShards", owned)
-                    .withDetail("shardCount", total)
+            Health.Builder health = historyServer.isRunning() ? Health.up() : Health.down();
+            return health.withDetail(
+                            "ownedShards",
+                            historyServer.shards().ownedShardIds().size())
+                    .withDetail("ownedShardIds", historyServer.shards().ownedShardIds())
+                    .withDetail("shardsAwaitingAcquisition", historyServer.shardsAwaitingAcquisition())
+                    .withDetail("shardCount", historyServer.shards().shardCount())
                     .withDetail("timersInMemory", historyServer.timerQueue().size())
                     .withDetail("outboxInFlight", historyServer.relay().inFlight())
                     .build();

@@ -13,6 +13,8 @@ import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import io.perdura.history.engine.HistoryEngine;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -32,22 +34,26 @@ class HistoryServiceConfigurationTests {
                     .withBean(DataSource.class, () -> dataSource)
                     .withBean(MessageBus.class, () -> bus)
                     .withPropertyValues(
-                            "perdura.history.shard-count=3",
+                            "perdura.history.shard-count=4",
                             "perdura.history.default-workflow-task-timeout=7s",
                             "perdura.history.owner-id=test-owner")
                     .run(context -> {
                         assertThat(context).hasNotFailed();
                         assertThat(context).hasSingleBean(HistoryEngine.class);
                         HistoryProperties properties = context.getBean(HistoryProperties.class);
-                        assertThat(properties.getShardCount()).isEqualTo(3);
+                        assertThat(properties.getShardCount()).isEqualTo(4);
                         assertThat(properties.getDefaultWorkflowTaskTimeout()).isEqualTo(Duration.ofSeconds(7));
                         HistoryServer server = context.getBean(HistoryServer.class);
                         assertThat(server.isRunning()).isTrue();
-                        assertThat(server.shards().ownedShardIds()).containsExactly(0, 1, 2);
+                        assertThat(server.shards().ownedShardIds()).containsExactly(0, 1, 2, 3);
                         var health = context.getBean("historyHealthIndicator", HealthIndicator.class)
                                 .health();
                         assertThat(health.getStatus()).isEqualTo(Status.UP);
-                        assertThat(health.getDetails()).containsEntry("ownedShards", 3);
+                        assertThat(health.getDetails())
+                                .containsEntry("ownedShards", 4)
+                                .containsEntry("ownedShardIds", List.of(0, 1, 2, 3))
+                                .containsEntry("shardsAwaitingAcquisition", Set.of())
+                                .containsEntry("shardCount", 4);
 
                         var client = new HistoryClient(bus);
                         var started = client.startWorkflowExecution(new StartWorkflowExecution(

@@ -7,6 +7,7 @@ import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowExecutionSummary;
 import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionCompleted;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionFailed;
@@ -124,7 +125,15 @@ final class ExecutionReader {
             if (request.waitTimeout() == null || !request.waitTimeout().isPositive()) {
                 return CompletableFuture.completedFuture(running);
             }
-            return waiters.await(key.runId(), request.waitTimeout(), running);
+            int shardId = state.execution().shardId();
+            CompletableFuture<WorkflowResult> result =
+                    waiters.await(shardId, key.runId(), request.waitTimeout(), running);
+            if (!executor.shards().owns(shardId)) {
+                // released between the check in withLock and the registration: shardsReleased missed it
+                result.completeExceptionally(new PerduraException(
+                        ErrorType.UNAVAILABLE, "shard " + shardId + " moved to another owner; ask again"));
+            }
+            return result;
         });
     }
 

@@ -59,4 +59,8 @@ final class HistoryCache {
     synchronized void evict(String runId) {
         entries.remove(runId);
     }
+
+    synchronized void clear() {
+        entries.clear();
+    }
 }

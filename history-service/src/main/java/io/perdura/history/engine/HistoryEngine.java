@@ -28,6 +28,7 @@ import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
 import io.perdura.common.service.HistoryService;
 import io.perdura.history.persistence.ExecutionStore;
 import io.perdura.history.persistence.NamespaceStore;
+import io.perdura.history.persistence.ShardOwnershipLostException;
 import io.perdura.history.persistence.TaskStore;
 import io.perdura.history.persistence.TimerTask;
 import io.perdura.history.queue.OutboxRelay;
@@ -36,6 +37,7 @@ import io.perdura.history.shard.ShardController;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -124,6 +126,23 @@ public final class HistoryEngine implements HistoryService {
         if (!applied) {
             taskStore.deleteTimerTasks(task.shardId(), List.of(task.taskId()));
         }
+    }
+
+    /**
+     * Shards just acquired: every cached MutableState and history is dropped (another owner may
+     * have written those runs meanwhile; ownership changes are rare, so all caches go).
+     */
+    public void shardsAcquired(Set<Integer> shardIds) {
+        executor.clearCaches();
+    }
+
+    /**
+     * Shards just released: caches are dropped and the result long polls of their runs fail
+     * UNAVAILABLE, so that callers ask the new owner.
+     */
+    public void shardsReleased(Set<Integer> shardIds) {
+        executor.clearCaches();
+        waiters.shardsReleased(shardIds);
     }
 
     /** How many result long polls are waiting. */
@@ -231,6 +250,9 @@ public final class HistoryEngine implements HistoryService {
     private static PerduraException translate(RuntimeException e) {
         if (e instanceof PerduraException pe) {
             return pe;
+        }
+        if (e instanceof ShardOwnershipLostException) {
+            return new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);
         }
         if (e instanceof DataAccessException) {
             log.warn("database error in history: {}", e.getMessage());

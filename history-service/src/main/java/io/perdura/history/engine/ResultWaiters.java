@@ -1,39 +1,60 @@
 package io.perdura.history.engine;
 
 import io.perdura.common.api.WorkflowResult;
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** Long-polling result requests, completed after the closing commit of their run or on timeout. */
+/**
+ * Long-polling result requests, completed after the closing commit of their run, on timeout, or
+ * with UNAVAILABLE when their run's shard is released (the caller asks the shard's next owner).
+ */
 final class ResultWaiters {
 
-    private final Map<String, List<CompletableFuture<WorkflowResult>>> waiters = new ConcurrentHashMap<>();
+    private final Map<String, RunWaiters> waiters = new ConcurrentHashMap<>();
+
+    private record RunWaiters(int shardId, List<CompletableFuture<WorkflowResult>> futures) {}
 
     /** Registers a waiter; must be called holding the run's lock, after checking it is open. */
-    CompletableFuture<WorkflowResult> await(String runId, Duration timeout, WorkflowResult running) {
+    CompletableFuture<WorkflowResult> await(int shardId, String runId, Duration timeout, WorkflowResult running) {
         CompletableFuture<WorkflowResult> future = new CompletableFuture<>();
-        waiters.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>()).add(future);
+        waiters.computeIfAbsent(runId, id -> new RunWaiters(shardId, new CopyOnWriteArrayList<>()))
+                .futures()
+                .add(future);
         future.completeOnTimeout(running, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        future.whenComplete((result, error) -> waiters.computeIfPresent(runId, (id, list) -> {
-            list.remove(future);
-            return list.isEmpty() ? null : list;
+        future.whenComplete((result, error) -> waiters.computeIfPresent(runId, (id, run) -> {
+            run.futures().remove(future);
+            return run.futures().isEmpty() ? null : run;
         }));
         return future;
     }
 
     void complete(String runId, WorkflowResult result) {
-        List<CompletableFuture<WorkflowResult>> list = waiters.remove(runId);
-        if (list != null) {
-            list.forEach(f -> f.complete(result));
+        RunWaiters run = waiters.remove(runId);
+        if (run != null) {
+            run.futures().forEach(f -> f.complete(result));
         }
     }
 
+    /** Fails the waiters of runs on {@code shardIds} with UNAVAILABLE. */
+    void shardsReleased(Set<Integer> shardIds) {
+        waiters.forEach((runId, run) -> {
+            if (shardIds.contains(run.shardId()) && waiters.remove(runId, run)) {
+                PerduraException error = new PerduraException(
+                        ErrorType.UNAVAILABLE, "shard " + run.shardId() + " moved to another owner; ask again");
+                run.futures().forEach(f -> f.completeExceptionally(error));
+            }
+        });
+    }
+
     int size() {
-        return waiters.values().stream().mapToInt(List::size).sum();
+        return waiters.values().stream().mapToInt(run -> run.futures().size()).sum();
     }
 }

@@ -60,11 +60,15 @@ final class RunExecutor {
         return clock;
     }
 
-    /** Runs {@code action} holding the lock of a workflow id. */
+    /**
+     * Runs {@code action} holding the lock of a workflow id; UNAVAILABLE when this process does not
+     * own the workflow's shard (its owner answers).
+     */
     <T> T withLock(String namespace, String workflowId, Supplier<T> action) {
         return locks.withLock(namespace, workflowId, () -> {
             try (var ns = MDC.putCloseable("namespace", namespace);
                     var wf = MDC.putCloseable("workflowId", workflowId)) {
+                shards.shard(shards.shardOf(namespace, workflowId));
                 return action.get();
             }
         });
@@ -105,6 +109,15 @@ final class RunExecutor {
         });
     }
 
+    /**
+     * Forgets every cached MutableState and history: after shards moved, another owner may have
+     * written their runs meanwhile.
+     */
+    void clearCaches() {
+        cache.clear();
+        historyCache.clear();
+    }
+
     /** Events 1..{@code lastEventId} of a run, from the history cache or the store. */
     List<HistoryEvent> history(String runId, long lastEventId) {
         List<HistoryEvent> cached = historyCache.upTo(runId, lastEventId);
@@ -135,6 +148,7 @@ final class RunExecutor {
         MutableState state = update.state();
         long expected = state.dbVersion();
         ExecutionRecord record = record(state, expected + 1);
+        requireCurrent(update);
         try {
             committer.commit(new ExecutionChange.Update(update.shard().fence(), record, expected, update.write()));
         } catch (ShardOwnershipLostException e) {
@@ -152,6 +166,7 @@ final class RunExecutor {
     void create(RunUpdate update, String startRequestId, String previousRunId) {
         MutableState state = update.state();
         ExecutionRecord record = record(state, 1);
+        requireCurrent(update);
         try {
             committer.commit(new ExecutionChange.Create(
                     update.shard().fence(), record, startRequestId, previousRunId, update.write()));
@@ -163,6 +178,18 @@ final class RunExecutor {
         cache.put(record.key().runId(), state);
         historyCache.committed(record.key().runId(), update.events(), false);
         afterCommit.accept(update);
+    }
+
+    /**
+     * UNAVAILABLE when the shard was released (or lost) since the update began: a request in
+     * progress when its shard moves changes nothing. Its range id fences the write in any case.
+     */
+    private void requireCurrent(RunUpdate update) {
+        if (!shards.isCurrent(update.shard())) {
+            throw new PerduraException(
+                    ErrorType.UNAVAILABLE,
+                    "shard " + update.shard().shardId() + " moved to another owner while the request ran");
+        }
     }
 
     private static ExecutionRecord record(MutableState state, long dbVersion) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Hands outbox rows to matching after their transaction committed, without waiting for the answer
  * (never blocks a bus partition), and deletes each row in batches once matching acknowledged it.
  * Rows left behind (a crash between commit and send, a failed send) are re-sent on start and every
- * rescan interval; matching treats a repeat as harmless.
+ * rescan interval; matching treats a repeat as harmless. Rows follow shard ownership: a shard just
+ * acquired is rescanned at once ({@link #rescanNow}), and the rows in flight of a shard released are
+ * forgotten ({@link #forget}); its next owner sends what is left.
  */
 public final class OutboxRelay {
 
@@ -40,7 +43,7 @@ public final class OutboxRelay {
     private final MatchingService matching;
     private final Supplier<Collection<Integer>> shards;
     private final Duration rescanInterval;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<RowId> inFlight = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<TransferTask> acknowledged = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread deleter;
@@ -61,7 +64,8 @@ public final class OutboxRelay {
                 .daemon()
                 .name("perdura-history-outbox-rescan")
                 .unstarted(r));
-        rescanner.scheduleWithFixedDelay(this::rescan, 0, rescanInterval.toMillis(), TimeUnit.MILLISECONDS);
+        rescanner.scheduleWithFixedDelay(
+                () -> rescan(shards.get()), 0, rescanInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
@@ -163,10 +167,31 @@ public final class OutboxRelay {
         }
     }
 
-    /** Re-sends rows not in flight; runs on start and periodically. */
-    void rescan() {
+    /** Sends the rows of {@code shardIds} now rather than at the next rescan (shards just acquired). */
+    public void rescanNow(Collection<Integer> shardIds) {
+        if (!running) {
+            return;
+        }
+        List<Integer> toScan = List.copyOf(shardIds);
         try {
-            for (int shardId : shards.get()) {
+            rescanner.execute(() -> rescan(toScan));
+        } catch (RejectedExecutionException e) {
+            log.debug("outbox relay stopped before rescanning shards {}", toScan);
+        }
+    }
+
+    /** Forgets the rows in flight of shards this process no longer owns; a late acknowledgement is harmless. */
+    public void forget(Set<Integer> shardIds) {
+        inFlight.removeIf(id -> shardIds.contains(id.shardId()));
+    }
+
+    /** Re-sends rows of owned shards that are not in flight; runs on start, periodically and on acquisition. */
+    private void rescan(Collection<Integer> shardIds) {
+        try {
+            for (int shardId : shardIds) {
+                if (!shards.get().contains(shardId)) {
+                    continue;
+                }
                 long after = 0;
                 while (running) {
                     List<TransferTask> rows = store.loadTransferTasks(shardId, after, BATCH);
@@ -191,7 +216,9 @@ public final class OutboxRelay {
         return inFlight.size();
     }
 
-    private static String id(TransferTask task) {
-        return task.shardId() + ":" + task.taskId();
+    private static RowId id(TransferTask task) {
+        return new RowId(task.shardId(), task.taskId());
     }
+
+    private record RowId(int shardId, long taskId) {}
 }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Fires durable timers on time. Rows due within the look-ahead window are loaded from the database
  * (on start and every load interval) and timers committed meanwhile are added as they commit; one
  * thread sleeps until the earliest is due and hands it to a virtual thread that fires it through the
- * engine. A timer whose firing fails stays in the database and is loaded again.
+ * engine. A timer whose firing fails stays in the database and is loaded again. Timers follow shard
+ * ownership: a shard just acquired has its rows loaded at once ({@link #loadNow}), a shard released
+ * has its timers dropped from memory ({@link #drop}); its next owner fires them.
  */
 public final class TimerQueue {
 
@@ -37,11 +39,12 @@ public final class TimerQueue {
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<TimerTask> queue =
             new PriorityQueue<>(Comparator.comparingLong(TimerTask::fireTime).thenComparingLong(TimerTask::taskId));
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
-    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Set<TimerId> known = ConcurrentHashMap.newKeySet();
+    private final Set<TimerId> cancelled = ConcurrentHashMap.newKeySet();
     private volatile long horizon;
     private volatile boolean running;
-    private long nextLoad;
+    private volatile boolean loadRequested;
+    private volatile long nextLoad;
     private Thread thread;
     private ExecutorService firingExecutor;
     private TimerFiring firing;
@@ -129,10 +132,33 @@ public final class TimerQueue {
      */
     public void cancel(int shardId, List<Long> taskIds) {
         for (long taskId : taskIds) {
-            String id = shardId + ":" + taskId;
+            TimerId id = new TimerId(shardId, taskId);
             if (known.contains(id)) {
                 cancelled.add(id);
             }
+        }
+    }
+
+    /** Loads the due rows of every owned shard now rather than at the next load interval. */
+    public void loadNow() {
+        lock.lock();
+        try {
+            loadRequested = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets the in-memory timers of shards this process no longer owns; their rows stay. */
+    public void drop(Set<Integer> shardIds) {
+        lock.lock();
+        try {
+            queue.removeIf(task -> shardIds.contains(task.shardId()));
+            known.removeIf(id -> shardIds.contains(id.shardId()));
+            cancelled.removeIf(id -> shardIds.contains(id.shardId()));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -149,7 +175,8 @@ public final class TimerQueue {
     private void run() {
         while (running) {
             try {
-                if (System.currentTimeMillis() >= nextLoad) {
+                if (loadRequested || System.currentTimeMillis() >= nextLoad) {
+                    loadRequested = false;
                     load();
                 }
                 fireDue();
@@ -172,8 +199,10 @@ public final class TimerQueue {
         }
         lock.lock();
         try {
+            // a shard released while its rows were read is dropped here, under the lock drop() takes
+            Set<Integer> owned = Set.copyOf(shards.get());
             for (TimerTask task : loaded) {
-                if (known.add(id(task))) {
+                if (owned.contains(task.shardId()) && known.add(id(task))) {
                     queue.add(task);
                 }
             }
@@ -198,6 +227,9 @@ public final class TimerQueue {
                         firingExecutor.execute(() -> fire(head));
                     }
                     continue;
+                }
+                if (loadRequested) {
+                    return;
                 }
                 long wait = nextLoad - now;
                 if (head != null) {
@@ -229,7 +261,9 @@ public final class TimerQueue {
         }
     }
 
-    private static String id(TimerTask task) {
-        return task.shardId() + ":" + task.taskId();
+    private static TimerId id(TimerTask task) {
+        return new TimerId(task.shardId(), task.taskId());
     }
+
+    private record TimerId(int shardId, long taskId) {}
 }
