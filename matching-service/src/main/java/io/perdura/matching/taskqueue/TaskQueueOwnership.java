@@ -51,11 +51,16 @@ public final class TaskQueueOwnership implements PartitionListener {
 
     @Override
     public void assigned(Set<Integer> gained) {
-        engine.prefetch(on(gained));
+        if (!gained.isEmpty()) {
+            engine.prefetch(on(gained));
+        }
     }
 
     @Override
     public void revoked(Set<Integer> lost) {
+        if (lost.isEmpty()) {
+            return;
+        }
         try {
             engine.release(on(lost)).get(releaseTimeout.toNanos(), TimeUnit.NANOSECONDS);
             log.info("released the task queues of partitions {}", lost);

@@ -8,35 +8,57 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.dao.DataAccessResourceFailureException;
 
-/** Counts the writes to a real store, to show that a sync match writes nothing. */
+/**
+ * Counts the writes to a real store, to show that a sync match writes nothing; and can be taken
+ * down, so that every call fails as it does while the database is stopped.
+ */
 final class CountingBacklogStore implements TaskBacklogStore {
 
     final AtomicInteger inserts = new AtomicInteger();
+    final AtomicInteger reads = new AtomicInteger();
     private final TaskBacklogStore delegate;
+    private volatile boolean down;
 
     CountingBacklogStore(TaskBacklogStore delegate) {
         this.delegate = delegate;
     }
 
+    /** Whether every call fails, as when the database is unreachable. */
+    void down(boolean down) {
+        this.down = down;
+    }
+
     @Override
     public List<OptionalLong> insert(List<NewBacklogTask> tasks) {
+        failIfDown();
         inserts.addAndGet(tasks.size());
         return delegate.insert(tasks);
     }
 
     @Override
     public List<BacklogTask> read(TaskQueueKey queue, long afterId, int limit) {
+        failIfDown();
+        reads.incrementAndGet();
         return delegate.read(queue, afterId, limit);
     }
 
     @Override
     public void delete(Collection<Long> ids) {
+        failIfDown();
         delegate.delete(ids);
     }
 
     @Override
     public List<TaskQueueKey> queuesWithBacklog() {
+        failIfDown();
         return delegate.queuesWithBacklog();
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new DataAccessResourceFailureException("the database is down");
+        }
     }
 }
