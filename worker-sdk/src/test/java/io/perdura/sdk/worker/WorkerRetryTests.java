@@ -184,7 +184,21 @@ class WorkerRetryTests {
                 .setInitialInterval(Duration.ofSeconds(30))
                 .setMaximumInterval(Duration.ofSeconds(30))
                 .build());
-        activityTasks.add(WorkerTests.activityTask("Compose", 1));
+        ActivityTask task = WorkerTests.activityTask("Compose", 1);
+        activityTasks.add(new ActivityTask(
+                task.taskToken(),
+                task.workflowId(),
+                task.runId(),
+                task.workflowType(),
+                task.activityId(),
+                task.activityType(),
+                task.input(),
+                task.attempt(),
+                task.scheduledTime(),
+                task.startedTime(),
+                Duration.ofMinutes(10),
+                null,
+                null));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> frontend.requests(ACTIVITY_COMPLETE).size() == 1);
 
