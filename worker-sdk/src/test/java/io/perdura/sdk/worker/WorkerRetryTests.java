@@ -178,6 +178,17 @@ class WorkerRetryTests {
     }
 
     @Test
+    void taskNotFoundAfterOnlyARateLimitIsNotTakenForARecordedAnswer() {
+        frontend.route("POST", WORKFLOW_COMPLETE, FakeFrontend.inTurn(RATE_LIMITED, TASK_NOT_FOUND));
+        startWorker(QUICK);
+
+        workflowTasks.add(workflowTask());
+
+        awaitExactly(WORKFLOW_COMPLETE, 2);
+        assertThat(factory.getWorker("greetings").getCachedWorkflowCount()).isZero();
+    }
+
+    @Test
     void aStoppingWorkerDoesNotWaitForTheBackoff() {
         frontend.route("POST", ACTIVITY_COMPLETE, r -> UNAVAILABLE);
         startWorker(RpcRetryOptions.builder()

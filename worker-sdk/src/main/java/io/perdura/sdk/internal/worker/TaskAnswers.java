@@ -38,7 +38,7 @@ final class TaskAnswers {
                 try {
                     return http.post(path, body, PerduraHttp.REQUEST_TIMEOUT);
                 } catch (WorkflowServiceException e) {
-                    if (e.getErrorType() != ErrorType.TASK_NOT_FOUND && !RpcRetryer.notSent(e)) {
+                    if (mayHaveBeenRecorded(e)) {
                         mayHaveArrived[0] = true;
                     }
                     throw e;
@@ -51,6 +51,16 @@ final class TaskAnswers {
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether the server may have recorded an attempt that failed this way: not when it never got the
+     * request, refused it for its rate, or no longer knew the task.
+     */
+    private static boolean mayHaveBeenRecorded(WorkflowServiceException e) {
+        return e.getErrorType() != ErrorType.TASK_NOT_FOUND
+                && e.getErrorType() != ErrorType.RATE_LIMITED
+                && !RpcRetryer.notSent(e);
     }
 
     /** What is left of {@code window} counted from {@code sinceNanos}; null when there is no window. */
