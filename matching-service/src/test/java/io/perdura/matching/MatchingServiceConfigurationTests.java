@@ -30,6 +30,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wiring of matching into a Spring context that provides only a DataSource and a MessageBus. */
@@ -79,8 +80,10 @@ class MatchingServiceConfigurationTests {
     }
 
     @Test
-    void runsAsItsOwnApplication() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MatchingServiceApplication.class)
+    void runsAsItsOwnApplicationOnTheBusTheContextProvides() {
+        // without perdura.kafka.bootstrap-servers the Kafka bus stays off: the test supplies a bus
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        MatchingServiceApplication.class, InJvmBus.class)
                 .web(WebApplicationType.NONE)
                 .properties(
                         "spring.datasource.url=jdbc:h2:mem:matching_app_" + unique()
@@ -92,6 +95,18 @@ class MatchingServiceConfigurationTests {
             assertThat(context.getBeansOfType(MatchingLifecycle.class).values())
                     .singleElement()
                     .satisfies(lifecycle -> assertThat(lifecycle.isRunning()).isTrue());
+        }
+    }
+
+    /**
+     * An in-JVM bus in place of Kafka; not a {@code @Configuration}, so that matching's component
+     * scan does not add it to other contexts.
+     */
+    static class InJvmBus {
+
+        @Bean(destroyMethod = "close")
+        InJvmMessageBus matchingTestBus() {
+            return new InJvmMessageBus(2);
         }
     }
 
