@@ -169,7 +169,7 @@ abstract class AbstractShardMovementTests {
     void anOutboxRowLeftByTheOldOwnerIsSentByTheNewOwner() {
         String workflowId = workflowIdOnPartition(1);
         a.bus.assign(1);
-        a.matching.refuseNext(1);
+        a.matching.refuseNext(Integer.MAX_VALUE);
         a.start(workflowId);
         await().atMost(WAIT).until(() -> a.server.relay().inFlight() == 0);
         assertThat(a.matching.noWorkflowTask(workflowId, Duration.ofMillis(300)))

@@ -72,4 +72,48 @@ class HistoryServiceConfigurationTests {
                     });
         }
     }
+
+    @Test
+    void healthIsUpWhileRunningThoughAnotherReplicaOwnsTheShards() {
+        try (HikariDataSource dataSource = TestDatabases.h2();
+                ManualPartitionBus bus = new ManualPartitionBus(2)) {
+            new ApplicationContextRunner()
+                    .withUserConfiguration(HistoryServiceConfiguration.class)
+                    .withBean(DataSource.class, () -> dataSource)
+                    .withBean(MessageBus.class, () -> bus)
+                    .withPropertyValues("perdura.history.shard-count=4")
+                    .run(context -> {
+                        var indicator = context.getBean("historyHealthIndicator", HealthIndicator.class);
+                        var health = indicator.health();
+                        assertThat(health.getStatus()).isEqualTo(Status.UP);
+                        assertThat(health.getDetails())
+                                .containsEntry("ownedShards", 0)
+                                .containsEntry("shardCount", 4);
+
+                        bus.assign(1);
+                        assertThat(indicator.health().getDetails())
+                                .containsEntry("ownedShards", 2)
+                                .containsEntry("ownedShardIds", List.of(1, 3));
+                        context.getBean(HistoryServer.class).stop();
+                        assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+                    });
+        }
+    }
+
+    @Test
+    void refusesToStartWhenThePartitionsDoNotDivideTheShardCount() {
+        try (HikariDataSource dataSource = TestDatabases.h2();
+                InJvmMessageBus bus = new InJvmMessageBus(3)) {
+            new ApplicationContextRunner()
+                    .withUserConfiguration(HistoryServiceConfiguration.class)
+                    .withBean(DataSource.class, () -> dataSource)
+                    .withBean(MessageBus.class, () -> bus)
+                    .withPropertyValues("perdura.history.shard-count=4")
+                    .run(context -> assertThat(context)
+                            .hasFailed()
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("must be a multiple of the number of partitions"));
+        }
+    }
 }

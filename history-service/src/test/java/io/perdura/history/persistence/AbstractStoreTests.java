@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,17 @@ abstract class AbstractStoreTests {
         assertThat(second).isEqualTo(first + 1);
         assertThat(shards.rangeId(7)).isEqualTo(second);
         assertThat(shards.rangeId(9999)).isEqualTo(-1);
+    }
+
+    @Test
+    void acquiringSeveralShardsIncrementsEachRangeIdInOneTransaction() {
+        long before = shards.acquire(11, "a");
+
+        Map<Integer, Long> acquired = shards.acquire(List.of(12, 11, 13), "b");
+
+        assertThat(acquired).containsExactly(Map.entry(11, before + 1), Map.entry(12, 1L), Map.entry(13, 1L));
+        assertThat(shards.rangeId(11)).isEqualTo(before + 1);
+        assertThat(shards.rangeId(13)).isEqualTo(1);
     }
 
     @Test
