@@ -28,6 +28,12 @@ public class MatchingProperties {
      */
     private Duration releaseTimeout = Duration.ofSeconds(10);
 
+    /**
+     * How often a task queue whose backlog was read to its end reads it again from the start, for
+     * tasks stored by another replica while both briefly owned the queue, or left by a failed delete.
+     */
+    private Duration backlogRescanInterval = Duration.ofSeconds(15);
+
     /** How long a long poll waits for a task when the request names no timeout. */
     private Duration pollTimeout = Duration.ofSeconds(60);
 
@@ -67,6 +73,14 @@ public class MatchingProperties {
 
     public void setBacklogRetryDelay(Duration backlogRetryDelay) {
         this.backlogRetryDelay = backlogRetryDelay;
+    }
+
+    public Duration getBacklogRescanInterval() {
+        return backlogRescanInterval;
+    }
+
+    public void setBacklogRescanInterval(Duration backlogRescanInterval) {
+        this.backlogRescanInterval = backlogRescanInterval;
     }
 
     public Duration getReleaseTimeout() {

@@ -23,6 +23,7 @@ final class MatchingRuntime implements AutoCloseable {
     private final BacklogWriter writer;
     private final int readBatchSize;
     private final Duration retryDelay;
+    private final Duration rescanInterval;
     private final Duration syncMatchWait;
     private final MatchingMetrics metrics;
 
@@ -31,6 +32,9 @@ final class MatchingRuntime implements AutoCloseable {
         int writeBatchSize = properties.getBacklogWriteBatchSize();
         if (readBatchSize < 1 || writeBatchSize < 1) {
             throw new IllegalArgumentException("backlog batch sizes must be >= 1");
+        }
+        if (!properties.getBacklogRescanInterval().isPositive()) {
+            throw new IllegalArgumentException("the backlog rescan interval must be positive");
         }
         this.timer = new ScheduledThreadPoolExecutor(
                 1,
@@ -41,6 +45,7 @@ final class MatchingRuntime implements AutoCloseable {
         this.writer = new BacklogWriter(store, storeExecutor, writeBatchSize);
         this.readBatchSize = readBatchSize;
         this.retryDelay = properties.getBacklogRetryDelay();
+        this.rescanInterval = properties.getBacklogRescanInterval();
         this.syncMatchWait = properties.getSyncMatchWait();
         this.metrics = metrics;
     }
@@ -62,6 +67,11 @@ final class MatchingRuntime implements AutoCloseable {
         return readBatchSize;
     }
 
+    /** How long after a read from its start a backlog read to its end is read from the start again. */
+    Duration rescanInterval() {
+        return rescanInterval;
+    }
+
     MatchingMetrics metrics() {
         return metrics;
     }
@@ -77,10 +87,15 @@ final class MatchingRuntime implements AutoCloseable {
 
     /** Runs {@code action} after the retry delay, unless the engine has stopped. */
     void later(Runnable action) {
+        afterNanos(retryDelay.toNanos(), action);
+    }
+
+    /** Runs {@code action} after {@code delay} nanoseconds, unless the engine has stopped. */
+    void afterNanos(long delay, Runnable action) {
         try {
-            timer.schedule(action, retryDelay.toNanos(), TimeUnit.NANOSECONDS);
+            timer.schedule(action, delay, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
-            // stopped: nothing to retry
+            // stopped: nothing to run
         }
     }
 

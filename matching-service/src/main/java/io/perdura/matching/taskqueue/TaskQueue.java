@@ -61,6 +61,8 @@ final class TaskQueue {
 
     private boolean closed;
     private boolean released;
+    /** Whether a timer will dispatch again when the backlog is due to be read from its start. */
+    private boolean rescanScheduled;
     /** Backlog inserts started and not finished yet. */
     private int storing;
     /** Completes once the queue is closed and no backlog insert of it is running any more. */
@@ -71,7 +73,7 @@ final class TaskQueue {
         this.starter = starter;
         this.store = store;
         this.runtime = runtime;
-        this.window = new BacklogWindow(runtime.readBatchSize());
+        this.window = new BacklogWindow(runtime.readBatchSize(), runtime.rescanInterval(), System::nanoTime);
     }
 
     TaskQueueKey key() {
@@ -396,11 +398,28 @@ final class TaskQueue {
             OptionalLong readAfter = closed ? OptionalLong.empty() : window.startRead();
             if (readAfter.isPresent()) {
                 actions.add(() -> readBacklog(readAfter.getAsLong()));
+            } else if (!closed && !pollers.isEmpty() && !rescanScheduled) {
+                // pollers wait with nothing to take: look in the backlog again once a rescan is due
+                long rescanIn = window.nanosUntilRescan();
+                if (rescanIn >= 0) {
+                    rescanScheduled = true;
+                    actions.add(() -> runtime.afterNanos(rescanIn, this::rescan));
+                }
             }
         } finally {
             lock.unlock();
         }
         actions.forEach(Runnable::run);
+    }
+
+    private void rescan() {
+        lock.lock();
+        try {
+            rescanScheduled = false;
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
     }
 
     private void deliverQuery(PendingQuery query, Poller poller) {

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perdura.matching.persistence.BacklogTask;
 import io.perdura.matching.persistence.ScheduledTask;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BacklogWindowTests {
 
-    private final BacklogWindow window = new BacklogWindow(2);
+    private static final Duration RESCAN = Duration.ofSeconds(15);
+
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final BacklogWindow window = new BacklogWindow(2, RESCAN, now::get);
 
     @Test
     void readsTheStoreOnFirstUseOnce() {
@@ -114,6 +119,56 @@ class BacklogWindowTests {
         window.putBack(oldest);
 
         assertThat(window.takeOldest()).isEqualTo(row(1));
+    }
+
+    @Test
+    void readsTheBacklogFromItsStartAgainOnceTheRescanIntervalPassed() {
+        window.startRead();
+        window.readDone(List.of(row(4)));
+        assertThat(window.takeOldest()).isEqualTo(row(4));
+        assertThat(window.startRead()).isEmpty();
+        assertThat(window.nanosUntilRescan()).isEqualTo(RESCAN.toNanos());
+
+        now.addAndGet(RESCAN.toNanos() - 1);
+        assertThat(window.startRead()).isEmpty();
+        assertThat(window.nanosUntilRescan()).isEqualTo(1);
+        now.incrementAndGet();
+
+        // another replica stored 2 (below the read level) while both owned the queue
+        assertThat(window.startRead()).hasValue(0);
+        assertThat(window.nanosUntilRescan()).isEqualTo(-1);
+        window.readDone(List.of(row(2)));
+        assertThat(window.takeOldest()).isEqualTo(row(2));
+        assertThat(window.startRead()).isEmpty();
+    }
+
+    @Test
+    void aRescanReadsTheWholeBacklogBatchByBatchAndKeepsNewTasksInOrder() {
+        window.startRead();
+        window.readDone(List.of());
+        window.stored(row(9));
+        assertThat(window.takeOldest()).isEqualTo(row(9));
+        now.addAndGet(RESCAN.toNanos());
+
+        assertThat(window.startRead()).hasValue(0);
+        window.stored(row(10));
+        window.readDone(List.of(row(1), row(3)));
+        assertThat(window.takeOldest()).isEqualTo(row(1));
+        assertThat(window.takeOldest()).isEqualTo(row(3));
+        assertThat(window.takeOldest()).isNull();
+        assertThat(window.startRead()).hasValue(3);
+        window.readDone(List.of(row(10)));
+        assertThat(window.takeOldest()).isEqualTo(row(10));
+        assertThat(window.startRead()).isEmpty();
+    }
+
+    @Test
+    void noRescanIsDueWhileTheWindowHoldsTasksOrTheBacklogIsUnread() {
+        assertThat(window.nanosUntilRescan()).isEqualTo(-1);
+        window.startRead();
+        window.readDone(List.of(row(1), row(2)));
+
+        assertThat(window.nanosUntilRescan()).isEqualTo(-1);
     }
 
     private static BacklogTask row(long id) {

@@ -19,6 +19,7 @@ import io.perdura.matching.MatchingProperties;
 import io.perdura.matching.persistence.BacklogTask;
 import io.perdura.matching.persistence.JdbcTaskBacklogStore;
 import io.perdura.matching.persistence.MatchingFlyway;
+import io.perdura.matching.persistence.ScheduledTask;
 import io.perdura.matching.persistence.TaskQueueKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,6 +230,20 @@ abstract class MatchingRebalanceTests {
     }
 
     @Test
+    void findsATaskAnotherReplicaStoredAfterItHadReadTheBacklogToItsEnd() {
+        restartReplicasWithRescanInterval(Duration.ofMillis(300));
+        assertThat(result(poll(QUEUE, "poll-1", Duration.ofMillis(50)))).isNull();
+        assertThat(first.store.reads).hasPositiveValue();
+        CompletableFuture<WorkflowTask> waiting = poll(QUEUE, "poll-2", LONG);
+
+        // a replica that still believed it owned the queue stores a task this one never hears of
+        new JdbcTaskBacklogStore(dataSource()).insert(ORDERS, new ScheduledTask("wf-1", "run-wf-1", 2, 0));
+
+        assertThat(result(waiting).workflowId()).isEqualTo("wf-1");
+        await().untilAsserted(() -> assertThat(backlog()).isEmpty());
+    }
+
+    @Test
     void loadsTheBacklogOfTheQueuesItGainsAhead() {
         assertThat(result(add(QUEUE, "wf-1", 2))).isNull();
         assertThat(second.store.reads).hasValue(0);
@@ -325,8 +340,17 @@ abstract class MatchingRebalanceTests {
     }
 
     private void restartReplicasWithSyncMatchWait(Duration syncMatchWait) {
-        stopReplicas();
         properties.setSyncMatchWait(syncMatchWait);
+        restartReplicas();
+    }
+
+    private void restartReplicasWithRescanInterval(Duration rescanInterval) {
+        properties.setBacklogRescanInterval(rescanInterval);
+        restartReplicas();
+    }
+
+    private void restartReplicas() {
+        stopReplicas();
         first = new MatchingReplica(bus, dataSource(), history, properties);
         second = new MatchingReplica(bus, dataSource(), history, properties);
     }
