@@ -358,12 +358,17 @@ abstract class ConformanceTests {
         start(id, "Hello", "[\"metrics\"]");
         result(id);
 
-        RestApi.Response health = api.get("/actuator/health");
-        assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        RestApi.Response metrics = api.get("/actuator/prometheus");
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("perdura_matching_tasks_added", "perdura_history_transactions");
+        StringBuilder metrics = new StringBuilder();
+        for (String url : server.actuatorUrls()) {
+            RestApi actuator = new RestApi(url);
+            RestApi.Response health = actuator.get("/actuator/health");
+            assertThat(health.status()).as(url).isEqualTo(200);
+            assertThat(health.json().get("status").asString()).as(url).isEqualTo("UP");
+            RestApi.Response prometheus = actuator.get("/actuator/prometheus");
+            assertThat(prometheus.status()).as(url).isEqualTo(200);
+            metrics.append(prometheus.body());
+        }
+        assertThat(metrics.toString()).contains("perdura_matching_tasks_added", "perdura_history_transactions");
     }
 
     @Test
