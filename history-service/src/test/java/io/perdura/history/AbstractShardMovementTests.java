@@ -204,6 +204,34 @@ abstract class AbstractShardMovementTests {
     }
 
     @Test
+    void anAssignmentWhileTheDatabaseIsDownIsRetriedUntilItIsBack() {
+        String workflowId = workflowIdOnPartition(0);
+        a.bus.assign(0);
+        a.start(workflowId);
+        WorkflowTask task = a.pollWorkflowTask(workflowId);
+
+        b.database.down(true);
+        move(0, a, b);
+        assertThat(b.server.shardsAwaitingAcquisition()).containsExactlyInAnyOrder(0, 2);
+        assertThat(b.server.shards().ownedShardIds()).isEmpty();
+        assertThat(errorOf(() -> b.complete(task, completeWorkflow("too early"))))
+                .isEqualTo(ErrorType.UNAVAILABLE);
+
+        b.database.down(false);
+        await().atMost(WAIT).until(() -> b.server.shards().ownedShardIds().equals(List.of(0, 2)));
+        assertThat(b.server.shardsAwaitingAcquisition()).isEmpty();
+        assertThat(b.describe(workflowId).status()).isEqualTo(WorkflowStatus.RUNNING);
+
+        b.database.down(true);
+        assertThat(errorOf(() -> b.complete(task, completeWorkflow("mid-outage"))))
+                .isEqualTo(ErrorType.UNAVAILABLE);
+        b.database.down(false);
+        b.complete(task, completeWorkflow("after the outage"));
+        assertThat(b.eventTypes(workflowId)).endsWith(WorkflowTaskCompleted, WorkflowExecutionCompleted);
+        assertContiguous(b.events(workflowId));
+    }
+
+    @Test
     void startFailsWhenTheShardCountIsNotAMultipleOfThePartitions() {
         try (var bus = new ManualPartitionBus(PARTITIONS)) {
             HistoryProperties properties = new HistoryProperties();
@@ -247,6 +275,7 @@ abstract class AbstractShardMovementTests {
         final ManualPartitionBus bus = new ManualPartitionBus(PARTITIONS);
         final FakeMatching matching = new FakeMatching(bus);
         final HistoryClient client = new HistoryClient(bus);
+        final SwitchableDataSource database = new SwitchableDataSource(dataSource());
         final HistoryServer server;
 
         Replica(String ownerId) {
@@ -255,7 +284,7 @@ abstract class AbstractShardMovementTests {
             properties.setOwnerId(ownerId);
             properties.getTimer().setLoadInterval(RARELY);
             properties.getOutbox().setRescanInterval(RARELY);
-            server = new HistoryServer(dataSource(), bus, properties);
+            server = new HistoryServer(database, bus, properties);
             server.start();
         }
 

@@ -44,6 +44,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The history engine: implements {@link HistoryService} by delegating each operation to its
@@ -254,7 +256,9 @@ public final class HistoryEngine implements HistoryService {
         if (e instanceof ShardOwnershipLostException) {
             return new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);
         }
-        if (e instanceof DataAccessException) {
+        if (e instanceof DataAccessException
+                || e instanceof CannotCreateTransactionException
+                || e instanceof TransactionSystemException) {
             log.warn("database error in history: {}", e.getMessage());
             return new PerduraException(ErrorType.UNAVAILABLE, "history store unavailable", e);
         }
