@@ -22,6 +22,7 @@ import io.perdura.matching.MatchingProperties;
 import io.perdura.matching.persistence.BacklogTask;
 import io.perdura.matching.persistence.JdbcTaskBacklogStore;
 import io.perdura.matching.persistence.MatchingFlyway;
+import io.perdura.matching.persistence.ScheduledTask;
 import io.perdura.matching.persistence.TaskQueueKey;
 import io.perdura.matching.persistence.TestDatabases;
 import java.time.Duration;
@@ -325,6 +326,33 @@ class MatchingEngineTests {
         assertThat(backlog(WORKFLOWS)).hasSize(1);
         node.history.unavailable(false);
         assertThat(result(pollWorkflow("poll-2", LONG)).workflowId()).isEqualTo("wf-1");
+        await().untilAsserted(() -> assertThat(backlog(WORKFLOWS)).isEmpty());
+    }
+
+    @Test
+    void survivesAnUnreachableBacklogWithoutAcknowledgingOrDroppingATask() {
+        node.close();
+        properties.setBacklogRetryDelay(Duration.ofMillis(100));
+        node = new MatchingNode(dataSource, properties);
+        node.store.down(true);
+
+        // no poller and no backlog: not acknowledged, so history sends it again later
+        assertThat(failure(addWorkflow("wf-1", 2)).errorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        // the backlog cannot be read, yet a waiting poller still gets a new task by sync match
+        CompletableFuture<WorkflowTask> first = pollWorkflow("poll-1", LONG);
+        assertThat(result(addWorkflow("wf-2", 2))).isNull();
+        assertThat(result(first).workflowId()).isEqualTo("wf-2");
+        CompletableFuture<WorkflowTask> second = pollWorkflow("poll-2", LONG);
+        // in the backlog already (stored by the queue's previous owner, say), but unreadable for now
+        new JdbcTaskBacklogStore(dataSource).insert(WORKFLOWS, new ScheduledTask("wf-3", "run-wf-3", 2, 0));
+        assertThat(second).isNotDone();
+
+        node.store.down(false);
+
+        // nothing else happens on the queue: the read retried after the failed ones finds it
+        assertThat(result(second).workflowId()).isEqualTo("wf-3");
+        assertThat(result(addWorkflow("wf-1", 2))).isNull();
+        assertThat(result(pollWorkflow("poll-3", LONG)).workflowId()).isEqualTo("wf-1");
         await().untilAsserted(() -> assertThat(backlog(WORKFLOWS)).isEmpty());
     }
 
