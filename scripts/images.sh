@@ -13,13 +13,14 @@
 # With a registry at hand, skip all this: `./mvnw -pl frontend-service jib:build` (or jib:dockerBuild) builds
 # on the poms' own base, eclipse-temurin:21-jre. See docs/deploy.md.
 #
-# Options (environment): MVN_FLAGS (default "-o -q"), REBUILD_BASE=1 to rebuild the base tar.
+# Options (environment): MVN_FLAGS (default "-B -q"; add -o to stay offline), REBUILD_BASE=1 to rebuild the
+# base tar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
 
 MODULES=frontend-service,history-service,matching-service,samples
-MVN_FLAGS=${MVN_FLAGS:--o -q}
+MVN_FLAGS=${MVN_FLAGS:--B -q}
 BASE_DIR=target/jib-base
 BASE_TAR=$BASE_DIR/perdura-jre-base.tar
 BASE_TAG=perdura/jre-base:local
@@ -119,6 +120,7 @@ echo "images: four image tars after $(($(date +%s) - started))s"
 ls -l frontend-service/target/jib-image.tar history-service/target/jib-image.tar \
   matching-service/target/jib-image.tar samples/target/jib-image.tar
 
-./mvnw $MVN_FLAGS -pl deploy-tests test -Dtest=ImageTarTests \
+# the check's test report stays in the output, -q or not
+./mvnw ${MVN_FLAGS//-q/} -pl deploy-tests test -Dtest=ImageTarTests \
   -Dperdura.images.required=true
 echo "images: built and checked in $(($(date +%s) - started))s"
