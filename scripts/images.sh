@@ -37,7 +37,7 @@ DESKTOP_LIBS='libawt_xawt.so|libjawt.so|libsplashscreen.so|libjsound.so'
 
 sha256() { sha256sum "$1" | cut -d' ' -f1; }
 
-# Copies a host library and the file its symlink points at into the root file system.
+# Copies a host library into the root file system under the name it is linked by (the file, not a symlink).
 copy_lib() {
   local lib=$1 rootfs=$2
   mkdir -p "$rootfs$(dirname "$lib")"
