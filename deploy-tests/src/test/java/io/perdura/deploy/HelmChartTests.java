@@ -133,6 +133,27 @@ class HelmChartTests {
                 .containsEntry("PERDURA_HISTORY_SHARDCOUNT", "16");
     }
 
+    @ParameterizedTest
+    @EnumSource(Deployable.class)
+    void containersSetOnlyPropertiesTheProcessDeclares(Deployable deployable) {
+        Map<String, Object> container = ALL_IN_CLUSTER.container("Deployment", FULLNAME + "-" + deployable.component());
+        List<String> names = Yaml.listAt(container, "env").stream()
+                .map(entry -> Yaml.stringAt(entry, "name"))
+                .toList();
+        assertThat(names)
+                .isNotEmpty()
+                .allMatch(name -> METADATA.knows(name, deployable.propertyModules()), "a property");
+    }
+
+    @Test
+    void historyPodsOwnShardsUnderTheirOwnName() {
+        Map<String, Object> container = container(DEFAULTS, Deployable.HISTORY);
+        assertThat(Yaml.listAt(container, "env")).anySatisfy(entry -> {
+            assertThat(Yaml.stringAt(entry, "name")).isEqualTo("PERDURA_HISTORY_OWNERID");
+            assertThat(Yaml.stringAt(entry, "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+        });
+    }
+
     @Test
     void secretHoldsTheDatasourceOfTheExternalMysql() {
         assertThat(DEFAULTS.data("Secret", FULLNAME + "-mysql"))
