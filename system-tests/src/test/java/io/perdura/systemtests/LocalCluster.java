@@ -26,6 +26,7 @@ final class LocalCluster implements PerduraServer {
     static final String MYSQL = System.getProperty("perdura.test.mysql", "jdbc:mysql://127.0.0.1:3306/");
 
     private final String database;
+    private final String serviceMysql;
     private final Path dir;
     private final int portBase;
     private final int kafkaPort;
@@ -33,7 +34,16 @@ final class LocalCluster implements PerduraServer {
 
     /** A stopped cluster of {@code components} on a fresh database {@code database}. */
     LocalCluster(String database, List<String> components) {
+        this(database, components, MYSQL);
+    }
+
+    /**
+     * As {@link #LocalCluster(String, List)}, with the services reaching MySQL at {@code
+     * serviceMysql} (a {@link TcpProxy}, say) instead of {@link #MYSQL}.
+     */
+    LocalCluster(String database, List<String> components, String serviceMysql) {
         this.database = database;
+        this.serviceMysql = serviceMysql;
         this.dir = Path.of("target", "cluster-" + database).toAbsolutePath();
         this.portBase = freePortBlock();
         this.kafkaPort = freePort();
@@ -98,7 +108,8 @@ final class LocalCluster implements PerduraServer {
     /** The process id of a running component. */
     long pid(String component) {
         try {
-            return Long.parseLong(Files.readString(dir.resolve("pids").resolve(component + ".pid")).trim());
+            return Long.parseLong(Files.readString(dir.resolve("pids").resolve(component + ".pid"))
+                    .trim());
         } catch (IOException e) {
             throw new IllegalStateException(component + " does not run", e);
         }
@@ -109,7 +120,7 @@ final class LocalCluster implements PerduraServer {
     }
 
     String jdbcUrl() {
-        return MYSQL + database;
+        return serviceMysql + database;
     }
 
     private void script(String verb, String... names) {
@@ -118,7 +129,8 @@ final class LocalCluster implements PerduraServer {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Path.of("..").toAbsolutePath().normalize().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cluster.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("cluster.log").toFile()));
         builder.environment()
                 .putAll(Map.of(
                         "PERDURA_CLUSTER_DIR", dir.toString(),
@@ -160,7 +172,11 @@ final class LocalCluster implements PerduraServer {
     private static int freePortBlock() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = 20_000 + (int) (Math.random() * 20_000);
-            if (isFree(base) && isFree(base + 1) && isFree(base + 2) && isFree(base + 10) && isFree(base + 11)
+            if (isFree(base)
+                    && isFree(base + 1)
+                    && isFree(base + 2)
+                    && isFree(base + 10)
+                    && isFree(base + 11)
                     && isFree(base + 12)) {
                 return base;
             }

@@ -35,7 +35,8 @@ public final class ClusterServices {
         defaults.put("server.port", port);
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("spring.main.banner-mode", "off");
-        defaults.put("spring.datasource.hikari.connection-timeout", "3000");
+        defaults.put("spring.datasource.hikari.maximum-pool-size", "24");
+        defaults.put("spring.datasource.hikari.connection-timeout", "5000");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "always");

@@ -66,6 +66,7 @@ public final class KafkaMessageBus implements MessageBus, AutoCloseable {
                         List.of(properties.getHistory(), properties.getMatching(), properties.getReplies()),
                         properties.getStartTimeout());
         this.producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        partitions.keySet().forEach(producer::partitionsFor); // fetch metadata now, not on the first request
         String repliesTopic = properties.getReplies().getName();
         int replyPartition = Partitioning.partitionOf(instanceId, partitions.get(repliesTopic));
         this.replies = new ReplyChannel(
