@@ -7,12 +7,13 @@ import io.perdura.matching.persistence.TaskQueueKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Counts the writes to a real store, to show that a sync match writes nothing; and can be taken
- * down, so that every call fails as it does while the database is stopped.
+ * Counts the writes to a real store, to show that a sync match writes nothing; can be taken down,
+ * so that every call fails as it does while the database is stopped, and can hold inserts back.
  */
 final class CountingBacklogStore implements TaskBacklogStore {
 
@@ -20,6 +21,7 @@ final class CountingBacklogStore implements TaskBacklogStore {
     final AtomicInteger reads = new AtomicInteger();
     private final TaskBacklogStore delegate;
     private volatile boolean down;
+    private volatile CompletableFuture<Void> insertGate = CompletableFuture.completedFuture(null);
 
     CountingBacklogStore(TaskBacklogStore delegate) {
         this.delegate = delegate;
@@ -30,10 +32,18 @@ final class CountingBacklogStore implements TaskBacklogStore {
         this.down = down;
     }
 
+    /** Holds every insert back (as a slow database would) until the returned gate is completed. */
+    CompletableFuture<Void> holdInserts() {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        insertGate = gate;
+        return gate;
+    }
+
     @Override
     public List<OptionalLong> insert(List<NewBacklogTask> tasks) {
         failIfDown();
         inserts.addAndGet(tasks.size());
+        insertGate.join();
         return delegate.insert(tasks);
     }
 

@@ -154,6 +154,25 @@ abstract class MatchingRebalanceTests {
     }
 
     @Test
+    void holdsTheRebalanceBackWhileATaskIsBeingStoredSoThatTheNewOwnerReadsIt() {
+        restartReplicasWithSyncMatchWait(Duration.ZERO);
+        CompletableFuture<Void> inserts = first.store.holdInserts();
+        CompletableFuture<Void> added = add(QUEUE, "wf-1", 2);
+        await().until(() -> first.store.inserts.get() == 1);
+
+        CompletableFuture<Void> moved = CompletableFuture.runAsync(() -> moveOrdersTo(second));
+
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> !moved.isDone() && !added.isDone());
+        inserts.complete(null);
+        assertThat(result(moved)).isNull();
+        assertThat(added).isCompleted();
+        assertThat(backlog()).extracting(row -> row.task().workflowId()).containsExactly("wf-1");
+        assertThat(result(poll(QUEUE, "poll-1", LONG)).workflowId()).isEqualTo("wf-1");
+    }
+
+    @Test
     void failsHeldTasksToTheSenderWhenTheBacklogCannotTakeThemAsThePartitionMoves() {
         restartReplicasWithSyncMatchWait(Duration.ofSeconds(30));
         CompletableFuture<Void> held = add(QUEUE, "wf-1", 2);
