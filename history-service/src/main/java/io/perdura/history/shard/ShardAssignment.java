@@ -32,6 +32,9 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
     private final Duration maxBackoff;
     private final ScheduledExecutorService retries;
     private final Set<Integer> awaiting = new TreeSet<>();
+    /** A copy of {@link #awaiting} readable without the lock (which a database call may hold). */
+    private volatile Set<Integer> awaitingView = Set.of();
+
     private Duration backoff;
     private ScheduledFuture<?> retry;
     private boolean closed;
@@ -61,6 +64,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
             return;
         }
         awaiting.addAll(partitionShards.shardsOf(partitions));
+        awaitingView = Set.copyOf(awaiting);
         backoff = initialBackoff;
         tryAcquire();
     }
@@ -70,6 +74,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
     public synchronized void revoked(Set<Integer> partitions) {
         Set<Integer> shardIds = partitionShards.shardsOf(partitions);
         awaiting.removeAll(shardIds);
+        awaitingView = Set.copyOf(awaiting);
         if (awaiting.isEmpty()) {
             cancelRetry();
         }
@@ -77,9 +82,12 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
         notify(() -> listener.released(shardIds));
     }
 
-    /** The shards assigned to this process that could not be acquired yet (the database refused). */
-    public synchronized Set<Integer> awaitingShards() {
-        return Set.copyOf(awaiting);
+    /**
+     * The shards assigned to this process that could not be acquired yet (the database refused);
+     * never waits for an acquisition in progress.
+     */
+    public Set<Integer> awaitingShards() {
+        return awaitingView;
     }
 
     /** Stops retrying; owned shards are released by {@link #revoked} (the bus calls it on close). */
@@ -87,6 +95,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
     public synchronized void close() {
         closed = true;
         awaiting.clear();
+        awaitingView = Set.of();
         cancelRetry();
         retries.shutdownNow();
     }
@@ -108,6 +117,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
             return;
         }
         awaiting.removeAll(shardIds);
+        awaitingView = Set.copyOf(awaiting);
         cancelRetry();
         backoff = initialBackoff;
         notify(() -> listener.acquired(shardIds));
