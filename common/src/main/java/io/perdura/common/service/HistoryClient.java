@@ -73,7 +73,11 @@ public final class HistoryClient implements HistoryService {
 
     @Override
     public CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request) {
-        return call(request, request.waitTimeout().plus(requestTimeout));
+        return call(
+                request,
+                request.waitTimeout() == null
+                        ? requestTimeout
+                        : request.waitTimeout().plus(requestTimeout));
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class MatchingClient implements MatchingService {
         this.requestTimeout = requestTimeout;
     }
 
+    /** The request timeout plus the wait a request asks for, if it asks for one. */
+    private Duration longer(Duration wait) {
+        return wait == null ? requestTimeout : wait.plus(requestTimeout);
+    }
+
     private <R> CompletableFuture<R> call(MatchingRequest request) {
         return call(request, requestTimeout);
     }
@@ -49,17 +54,17 @@ public final class MatchingClient implements MatchingService {
 
     @Override
     public CompletableFuture<WorkflowTask> pollWorkflowTaskQueue(PollWorkflowTaskQueue request) {
-        return call(request, request.timeout().plus(requestTimeout));
+        return call(request, longer(request.timeout()));
     }
 
     @Override
     public CompletableFuture<ActivityTask> pollActivityTaskQueue(PollActivityTaskQueue request) {
-        return call(request, request.timeout().plus(requestTimeout));
+        return call(request, longer(request.timeout()));
     }
 
     @Override
     public CompletableFuture<QueryResponse> queryWorkflow(QueryWorkflow request) {
-        return call(request, request.timeout().plus(requestTimeout));
+        return call(request, longer(request.timeout()));
     }
 
     @Override
