@@ -56,9 +56,9 @@ class ComposeFileTests {
             names = {"FRONTEND", "HISTORY", "MATCHING"})
     void publishesThePortTheServiceListensOn(Deployable service) {
         String port = Integer.toString(service.port());
-        assertThat(ApplicationProperties.of(service.module()).getProperty("server.port"))
-                .as("server.port in %s's application.properties", service.module())
-                .isEqualTo(port);
+        assertThat(service.defaultPort())
+                .as("the PORT its main class %s starts on", service.jib().mainClass())
+                .isEqualTo(service.port());
         assertThat(service.jib().ports()).containsExactly(service.port());
         assertThat(environment(service.component())).doesNotContainKey("SERVER_PORT");
         assertThat(Yaml.listAt(COMPOSE, "services." + service.component() + ".ports"))

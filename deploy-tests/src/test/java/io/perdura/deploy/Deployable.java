@@ -49,6 +49,18 @@ enum Deployable {
         return port;
     }
 
+    /**
+     * The port its main class starts the service on unless told otherwise: the {@code PORT}
+     * constant its {@code main} passes to {@code ClusterServices.run} as {@code server.port}.
+     */
+    int defaultPort() {
+        try {
+            return Class.forName(jib().mainClass()).getField("PORT").getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(jib().mainClass() + " declares no public PORT", e);
+        }
+    }
+
     /** Whether it keeps its state in MySQL. */
     boolean usesDatabase() {
         return usesDatabase;

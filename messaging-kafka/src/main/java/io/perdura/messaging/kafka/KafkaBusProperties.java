@@ -1,6 +1,5 @@
 package io.perdura.messaging.kafka;
 
-import io.perdura.common.messaging.Topics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +27,8 @@ public class KafkaBusProperties {
     /** How long a start waits for Kafka to answer before the process gives up. */
     private Duration startTimeout = Duration.ofSeconds(60);
 
-    /** History requests, keyed by namespace/workflowId; the shard count must be a multiple. */
-    private final Topic history = new Topic(Topics.HISTORY, 16);
-
-    /** Matching requests, keyed by namespace/taskQueue/kind. */
-    private final Topic matching = new Topic(Topics.MATCHING, 16);
-
-    /** Replies to requests; each process reads one partition. */
-    private final Topic replies = new Topic("perdura.replies", 8);
+    /** The topics of the bus. */
+    private final Topics topics = new Topics();
 
     /** Further Kafka client settings (security, SASL...), passed to every producer, consumer and admin. */
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -72,29 +65,46 @@ public class KafkaBusProperties {
         this.startTimeout = startTimeout;
     }
 
-    public Topic getHistory() {
-        return history;
-    }
-
-    public Topic getMatching() {
-        return matching;
-    }
-
-    public Topic getReplies() {
-        return replies;
+    public Topics getTopics() {
+        return topics;
     }
 
     public Map<String, String> getProperties() {
         return properties;
     }
 
-    /** The Kafka topic behind a logical topic of {@link Topics}. */
+    /** The Kafka topic behind a logical topic of {@link io.perdura.common.messaging.Topics}. */
     Topic topic(String logicalTopic) {
         return switch (logicalTopic) {
-            case Topics.HISTORY -> history;
-            case Topics.MATCHING -> matching;
+            case io.perdura.common.messaging.Topics.HISTORY -> topics.history;
+            case io.perdura.common.messaging.Topics.MATCHING -> topics.matching;
             default -> throw new IllegalArgumentException("no Kafka topic is configured for " + logicalTopic);
         };
+    }
+
+    /** The bus's three topics, under {@code perdura.kafka.topics}. */
+    public static class Topics {
+
+        /** History requests, keyed by namespace/workflowId; the shard count must be a multiple of its partitions. */
+        private final Topic history = new Topic(io.perdura.common.messaging.Topics.HISTORY, 16);
+
+        /** Matching requests, keyed by namespace/taskQueue/kind. */
+        private final Topic matching = new Topic(io.perdura.common.messaging.Topics.MATCHING, 16);
+
+        /** Replies to requests; each process reads one partition. */
+        private final Topic replies = new Topic("perdura.replies", 8);
+
+        public Topic getHistory() {
+            return history;
+        }
+
+        public Topic getMatching() {
+            return matching;
+        }
+
+        public Topic getReplies() {
+            return replies;
+        }
     }
 
     /** One Kafka topic: its name and the partition count it is created with. */

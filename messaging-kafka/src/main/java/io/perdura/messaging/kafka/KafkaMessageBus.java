@@ -63,11 +63,14 @@ public final class KafkaMessageBus implements MessageBus, AutoCloseable {
         this.admin = Admin.create(clientConfig("admin"));
         this.partitions = new TopicProvisioner(admin, properties.getReplicationFactor())
                 .ensure(
-                        List.of(properties.getHistory(), properties.getMatching(), properties.getReplies()),
+                        List.of(
+                                properties.getTopics().getHistory(),
+                                properties.getTopics().getMatching(),
+                                properties.getTopics().getReplies()),
                         properties.getStartTimeout());
         this.producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         partitions.keySet().forEach(producer::partitionsFor); // fetch metadata now, not on the first request
-        String repliesTopic = properties.getReplies().getName();
+        String repliesTopic = properties.getTopics().getReplies().getName();
         int replyPartition = Partitioning.partitionOf(instanceId, partitions.get(repliesTopic));
         this.replies = new ReplyChannel(
                 new KafkaConsumer<>(

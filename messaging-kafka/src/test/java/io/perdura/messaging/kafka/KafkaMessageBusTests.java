@@ -43,12 +43,12 @@ class KafkaMessageBusTests {
         KafkaBusProperties properties = new KafkaBusProperties();
         properties.setBootstrapServers(KafkaBroker.bootstrapServers());
         properties.setSessionTimeout(Duration.ofSeconds(3));
-        properties.getHistory().setName("test.history." + suffix);
-        properties.getHistory().setPartitions(4);
-        properties.getMatching().setName("test.matching." + suffix);
-        properties.getMatching().setPartitions(2);
-        properties.getReplies().setName("test.replies." + suffix);
-        properties.getReplies().setPartitions(2);
+        properties.getTopics().getHistory().setName("test.history." + suffix);
+        properties.getTopics().getHistory().setPartitions(4);
+        properties.getTopics().getMatching().setName("test.matching." + suffix);
+        properties.getTopics().getMatching().setPartitions(2);
+        properties.getTopics().getReplies().setName("test.replies." + suffix);
+        properties.getTopics().getReplies().setPartitions(2);
         KafkaMessageBus bus = new KafkaMessageBus(properties, name);
         buses.add(bus);
         return bus;
