@@ -39,16 +39,13 @@ public class HistoryServiceConfiguration {
     /**
      * {@code /actuator/health} component {@code history}: UP while the server runs. With several
      * replicas each owns only the shards of its partitions, so owning none (yet) is no fault; the
-     * details say which it owns and which it could not acquire yet.
+     * details list the shards it owns and those it could not acquire yet.
      */
     @Bean
     HealthIndicator historyHealthIndicator(HistoryServer historyServer) {
         return () -> {
             Health.Builder health = historyServer.isRunning() ? Health.up() : Health.down();
-            return health.withDetail(
-                            "ownedShards",
-                            historyServer.shards().ownedShardIds().size())
-                    .withDetail("ownedShardIds", historyServer.shards().ownedShardIds())
+            return health.withDetail("ownedShards", historyServer.shards().ownedShardIds())
                     .withDetail("shardsAwaitingAcquisition", historyServer.shardsAwaitingAcquisition())
                     .withDetail("shardCount", historyServer.shards().shardCount())
                     .withDetail("timersInMemory", historyServer.timerQueue().size())
