@@ -67,6 +67,9 @@ class HelmChartTests {
         assertThat(environment(container)).containsEntry("SERVER_PORT", Integer.toString(service.port()));
         assertThat(Yaml.stringAt(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
         assertThat(Yaml.stringAt(container, "livenessProbe.httpGet.port")).isEqualTo("http");
+        assertThat(Yaml.at(container, "livenessProbe.failureThreshold"))
+                .as("a database or Kafka outage under 5 minutes restarts no pod")
+                .isEqualTo(30);
         assertThat(Yaml.stringAt(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
         assertThat(Yaml.stringAt(container, "readinessProbe.httpGet.port")).isEqualTo("http");
         assertThat(Yaml.stringAt(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
