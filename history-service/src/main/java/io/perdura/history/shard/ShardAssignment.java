@@ -79,7 +79,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
             cancelRetry();
         }
         shards.release(shardIds);
-        notify(() -> listener.released(shardIds));
+        tell(() -> listener.released(shardIds));
     }
 
     /**
@@ -102,6 +102,9 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
 
     private void tryAcquire() {
         Set<Integer> shardIds = new TreeSet<>(awaiting);
+        if (shardIds.isEmpty()) {
+            return;
+        }
         try {
             shards.acquire(shardIds);
         } catch (RuntimeException e) {
@@ -120,7 +123,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
         awaitingView = Set.copyOf(awaiting);
         cancelRetry();
         backoff = initialBackoff;
-        notify(() -> listener.acquired(shardIds));
+        tell(() -> listener.acquired(shardIds));
     }
 
     private synchronized void retry() {
@@ -137,7 +140,7 @@ public final class ShardAssignment implements PartitionListener, AutoCloseable {
         }
     }
 
-    private static void notify(Runnable call) {
+    private static void tell(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {
