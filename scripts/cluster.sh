@@ -92,6 +92,13 @@ command_of() {
   esac
 }
 
+# logged NAME PATTERN: whether this start of NAME has logged PATTERN.
+logged() {
+  local from
+  from=$(cat "$dir/pids/$1.from" 2>/dev/null || echo 0)
+  tail -n +$((from + 1)) "$dir/logs/$1.log" 2>/dev/null | grep -q "$2"
+}
+
 await_ready() {
   local name=$1 kind=${1%-*} port pid
   port=$(port_of "$name")
@@ -99,8 +106,8 @@ await_ready() {
   for _ in $(seq 1 180); do
     kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $dir/logs/$name.log" >&2; tail -20 "$dir/logs/$name.log" >&2; return 1; }
     case "$kind" in
-      kafka) grep -q "Kafka broker ready" "$dir/logs/$name.log" 2>/dev/null && return 0 ;;
-      worker) grep -q "Started SamplesWorkerApplication" "$dir/logs/$name.log" 2>/dev/null && return 0 ;;
+      kafka) logged "$name" "Kafka broker ready" && return 0 ;;
+      worker) logged "$name" "Started SamplesWorkerApplication" && return 0 ;;
       *) curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0 ;;
     esac
     sleep 0.5
@@ -118,6 +125,8 @@ launch() {
   fi
   local command
   command=$(command_of "$name")
+  # await_ready reads only what this start writes to the log
+  { wc -l < "$dir/logs/$name.log"; } 2>/dev/null > "$dir/pids/$name.from" || echo 0 > "$dir/pids/$name.from"
   echo "=== $(date -u +%FT%TZ) starting $name: $command" >> "$dir/logs/$name.log"
   # setsid: a component outlives this script, and a kill reaches only it.
   # exec: the recorded pid is the component's own, so that a kill reaches it and nothing else.
@@ -159,7 +168,7 @@ stop() {
   echo "$name stopped ($signal)"
 }
 
-started() { ls "$dir/pids" 2>/dev/null | sed 's/\.pid$//'; }
+started() { ls "$dir/pids" 2>/dev/null | sed -n 's/\.pid$//p'; }
 
 # Stops in the reverse order of dependencies: workers, frontends, matching, history, Kafka last.
 stop_order() {

@@ -44,7 +44,9 @@ final class LocalCluster implements PerduraServer {
     LocalCluster(String database, List<String> components, String serviceMysql) {
         this.database = database;
         this.serviceMysql = serviceMysql;
-        this.dir = Path.of("target", "cluster-" + database).toAbsolutePath();
+        // a directory of its own (Kafka's data, pids, logs), kept for a look after a failure
+        this.dir = Path.of("target", "cluster-" + database + "-" + System.currentTimeMillis())
+                .toAbsolutePath();
         this.portBase = freePortBlock();
         this.kafkaPort = freePort();
         this.components = components;

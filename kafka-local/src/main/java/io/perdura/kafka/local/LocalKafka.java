@@ -50,7 +50,9 @@ public final class LocalKafka implements AutoCloseable {
             try (Writer writer = Files.newBufferedWriter(configFile)) {
                 properties.store(writer, "written by " + LocalKafka.class.getName());
             }
-            format(configFile);
+            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                format(configFile);
+            }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
             server.startup();
             return new LocalKafka(port, server);
@@ -125,8 +127,7 @@ public final class LocalKafka implements AutoCloseable {
                         "--config",
                         configFile.toString(),
                         "--cluster-id",
-                        Uuid.randomUuid().toString(),
-                        "--ignore-formatted"
+                        Uuid.randomUuid().toString()
                     },
                     print);
         }
