@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The dev server's command line: {@code --port}, {@code --data-dir} and {@code --samples} become
- * Spring properties; every other argument ({@code --perdura.history.shard-count=8}, {@code
+ * Spring properties; every other argument ({@code --perdura.history.shard-count=32}, {@code
  * --spring.datasource.url=jdbc:mysql://…}) is passed through and wins.
  */
 record DevServerArguments(Map<String, Object> properties, String[] remaining) {

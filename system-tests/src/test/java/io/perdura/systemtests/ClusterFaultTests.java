@@ -63,7 +63,7 @@ class ClusterFaultTests {
                 .get("/actuator/health")
                 .json()
                 .at("/components/history/details");
-        assertThat(history.get("ownedShards").asInt()).as(history.toString()).isEqualTo(16);
+        assertThat(history.get("ownedShards").size()).as(history.toString()).isEqualTo(16);
     }
 
     @Test
