@@ -1,10 +1,6 @@
 package io.perdura.systemtests;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevServerOnMySqlConformanceTests extends ConformanceTests {
 
-    static final String SERVER = System.getProperty("perdura.test.mysql", "jdbc:mysql://127.0.0.1:3306/");
+    static final String SERVER = MySqlDatabase.SERVER;
     static final String DATABASE = "perdura_e2e";
 
     @TempDir
@@ -22,13 +18,7 @@ class DevServerOnMySqlConformanceTests extends ConformanceTests {
 
     @Override
     PerduraServer newServer() {
-        try (Connection connection = DriverManager.getConnection(SERVER, "root", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            statement.execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("MySQL must answer at " + SERVER, e);
-        }
+        MySqlDatabase.recreate(DATABASE);
         return new DevServerProcess(
                 dataDir,
                 List.of(

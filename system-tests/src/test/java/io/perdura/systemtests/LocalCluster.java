@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +19,7 @@ final class LocalCluster implements PerduraServer {
     /** The services, without Kafka and workers. */
     static final List<String> SERVICES = List.of("history-1", "history-2", "matching-1", "frontend-1");
 
-    static final String MYSQL = System.getProperty("perdura.test.mysql", "jdbc:mysql://127.0.0.1:3306/");
+    static final String MYSQL = MySqlDatabase.SERVER;
 
     private final String database;
     private final String serviceMysql;
@@ -50,7 +46,7 @@ final class LocalCluster implements PerduraServer {
         this.portBase = freePortBlock();
         this.kafkaPort = freePort();
         this.components = components;
-        recreateDatabase();
+        MySqlDatabase.recreate(database);
     }
 
     @Override
@@ -157,16 +153,6 @@ final class LocalCluster implements PerduraServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void recreateDatabase() {
-        try (Connection connection = DriverManager.getConnection(MYSQL, "root", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database);
-            statement.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("MySQL must answer at " + MYSQL, e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.perdura.common.messaging;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
-import io.perdura.common.json.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -41,13 +38,7 @@ public final class InJvmMessageBus implements MessageBus, AutoCloseable {
     public CompletableFuture<Object> request(String topic, String key, Object message, Duration timeout) {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         topic(topic).enqueue(key, new Envelope(key, message, reply));
-        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
-            if (error instanceof TimeoutException) {
-                return CompletableFuture.failedFuture(new PerduraException(
-                        ErrorType.UNAVAILABLE, topic + " gave no answer within " + Durations.format(timeout)));
-            }
-            return CompletableFuture.failedFuture(error);
-        });
+        return MessageBus.timingOut(reply, topic, timeout);
     }
 
     /** Every partition of the topic is this JVM's: {@code listener} is told so at once. */

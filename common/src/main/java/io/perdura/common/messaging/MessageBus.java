@@ -1,7 +1,12 @@
 package io.perdura.common.messaging;
 
+import io.perdura.common.error.ErrorType;
+import io.perdura.common.error.PerduraException;
+import io.perdura.common.json.Durations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The port services talk through. A message sent with a key is delivered to the topic's handler
@@ -35,6 +40,20 @@ public interface MessageBus {
 
     /** The fixed number of partitions of {@code topic}. */
     int partitions(String topic);
+
+    /**
+     * {@code reply}, failing with {@code UNAVAILABLE} when it did not come within {@code timeout}:
+     * how every adapter bounds {@link #request}.
+     */
+    static CompletableFuture<Object> timingOut(CompletableFuture<Object> reply, String topic, Duration timeout) {
+        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            if (error instanceof TimeoutException) {
+                return CompletableFuture.failedFuture(new PerduraException(
+                        ErrorType.UNAVAILABLE, topic + " gave no answer within " + Durations.format(timeout)));
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
 
     /** Stops the delivery to one handler. */
     interface Subscription extends AutoCloseable {

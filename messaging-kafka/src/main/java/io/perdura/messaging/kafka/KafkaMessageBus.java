@@ -2,7 +2,6 @@ package io.perdura.messaging.kafka;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
-import io.perdura.common.json.Durations;
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.messaging.MessageHandler;
 import io.perdura.common.messaging.PartitionListener;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -105,13 +102,7 @@ public final class KafkaMessageBus implements MessageBus, AutoCloseable {
             reply.completeExceptionally(new PerduraException(
                     ErrorType.UNAVAILABLE, "cannot send to " + kafkaTopic + ": " + e.getMessage()));
         }
-        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
-            if (error instanceof TimeoutException) {
-                return CompletableFuture.failedFuture(new PerduraException(
-                        ErrorType.UNAVAILABLE, topic + " gave no answer within " + Durations.format(timeout)));
-            }
-            return CompletableFuture.failedFuture(error);
-        });
+        return MessageBus.timingOut(reply, topic, timeout);
     }
 
     @Override
