@@ -1,5 +1,6 @@
 package io.perdura.spring;
 
+import io.perdura.sdk.client.RpcRetryOptions;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.sdk.worker.WorkerFactory;
@@ -23,9 +24,15 @@ public class PerduraAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WorkflowClient perduraWorkflowClient(PerduraProperties properties) {
+        PerduraProperties.RpcRetry retry = properties.getRpcRetry();
         WorkflowClientOptions.Builder options = WorkflowClientOptions.builder()
                 .setTarget(properties.getTarget())
-                .setNamespace(properties.getNamespace());
+                .setNamespace(properties.getNamespace())
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder()
+                        .setInitialInterval(retry.getInitialInterval())
+                        .setMaximumInterval(retry.getMaximumInterval())
+                        .setExpiration(retry.getExpiration())
+                        .build());
         if (properties.getIdentity() != null) {
             options.setIdentity(properties.getIdentity());
         }

@@ -18,6 +18,8 @@ public class PerduraProperties {
 
     private final Worker worker = new Worker();
 
+    private final RpcRetry rpcRetry = new RpcRetry();
+
     public String getTarget() {
         return target;
     }
@@ -44,6 +46,50 @@ public class PerduraProperties {
 
     public Worker getWorker() {
         return worker;
+    }
+
+    public RpcRetry getRpcRetry() {
+        return rpcRetry;
+    }
+
+    /**
+     * How the client and the workers retry a call the server could not take for now (503, 504, 429,
+     * unreachable): task answers, heartbeats, starts and signals.
+     */
+    public static class RpcRetry {
+
+        /** Wait before the first retry; it doubles up to the maximum interval. */
+        private Duration initialInterval = Duration.ofMillis(100);
+
+        /** Longest wait between two retries. */
+        private Duration maximumInterval = Duration.ofSeconds(5);
+
+        /** How long a call is retried in all before its error is thrown. */
+        private Duration expiration = Duration.ofSeconds(60);
+
+        public Duration getInitialInterval() {
+            return initialInterval;
+        }
+
+        public void setInitialInterval(Duration initialInterval) {
+            this.initialInterval = initialInterval;
+        }
+
+        public Duration getMaximumInterval() {
+            return maximumInterval;
+        }
+
+        public void setMaximumInterval(Duration maximumInterval) {
+            this.maximumInterval = maximumInterval;
+        }
+
+        public Duration getExpiration() {
+            return expiration;
+        }
+
+        public void setExpiration(Duration expiration) {
+            this.expiration = expiration;
+        }
     }
 
     /** Settings of the workers started for annotated beans. */

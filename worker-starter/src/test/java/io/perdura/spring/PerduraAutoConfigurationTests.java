@@ -6,6 +6,7 @@ import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.workflow.WorkflowInterface;
 import io.perdura.sdk.workflow.WorkflowMethod;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -83,6 +84,21 @@ class PerduraAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context).hasSingleBean(WorkflowClient.class);
                     assertThat(context).doesNotHaveBean(PerduraWorkers.class);
+                });
+    }
+
+    @Test
+    void retrySettingsReachTheClient() {
+        runner.withPropertyValues(
+                        "perdura.rpc-retry.initial-interval=250ms",
+                        "perdura.rpc-retry.maximum-interval=2s",
+                        "perdura.rpc-retry.expiration=20s")
+                .run(context -> {
+                    var retry =
+                            context.getBean(WorkflowClient.class).getOptions().getRpcRetryOptions();
+                    assertThat(retry.getInitialInterval()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(retry.getMaximumInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(retry.getExpiration()).isEqualTo(Duration.ofSeconds(20));
                 });
     }
 
