@@ -1,19 +1,14 @@
 package io.perdura.common.messaging;
 
-import io.perdura.common.error.ErrorType;
-import io.perdura.common.error.PerduraException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The in-JVM adapter of {@link MessageBus}: each topic has a fixed number of partitions, each
@@ -21,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * JVM.
  */
 public final class InJvmMessageBus implements MessageBus, AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(InJvmMessageBus.class);
 
     private final int partitions;
     private final Map<String, TopicPartitions> topics = new ConcurrentHashMap<>();
@@ -126,22 +119,14 @@ public final class InJvmMessageBus implements MessageBus, AutoCloseable {
         }
 
         private void deliver(Envelope envelope, MessageHandler handler) {
-            try {
-                CompletionStage<?> stage = handler.handle(envelope.key(), envelope.message());
-                stage.whenComplete((value, error) -> {
-                    if (error != null) {
-                        envelope.reply().completeExceptionally(PerduraException.unwrap(error));
-                    } else {
-                        envelope.reply().complete(value);
-                    }
-                });
-            } catch (RuntimeException e) {
-                PerduraException error = PerduraException.unwrap(e);
-                if (error.errorType() == ErrorType.INTERNAL) {
-                    log.error("handler of {} failed", name, e);
-                }
-                envelope.reply().completeExceptionally(error);
-            }
+            MessageDelivery.deliver(name, () -> handler.handle(envelope.key(), envelope.message()))
+                    .whenComplete((value, error) -> {
+                        if (error != null) {
+                            envelope.reply().completeExceptionally(error);
+                        } else {
+                            envelope.reply().complete(value);
+                        }
+                    });
         }
     }
 }

@@ -129,11 +129,6 @@ public final class KafkaMessageBus implements MessageBus, AutoCloseable {
         return partitions.get(properties.topic(topic).getName());
     }
 
-    /** This process's Kafka client id prefix. */
-    public String instanceId() {
-        return instanceId;
-    }
-
     /** The admin client, for health checks. */
     Admin admin() {
         return admin;

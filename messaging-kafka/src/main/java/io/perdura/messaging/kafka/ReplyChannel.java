@@ -2,7 +2,6 @@ package io.perdura.messaging.kafka;
 
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,9 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where this process's requests are answered: one partition of the replies topic, read from its end
@@ -21,24 +17,17 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplyChannel implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ReplyChannel.class);
-
-    private final Consumer<String, byte[]> consumer;
     private final TopicPartition partition;
     private final Map<String, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PollLoop loop;
 
     ReplyChannel(Consumer<String, byte[]> consumer, TopicPartition partition) {
-        this.consumer = consumer;
         this.partition = partition;
         consumer.assign(List.of(partition));
         consumer.seekToEnd(List.of(partition));
-        consumer.position(partition);
-        this.thread = Thread.ofPlatform()
-                .daemon()
-                .name("perdura-kafka-replies-" + partition.partition())
-                .start(this::run);
+        consumer.position(partition); // from here on: a reply sent after this returns is read
+        this.loop = new PollLoop("perdura-kafka-replies-" + partition.partition(), consumer, this::complete);
+        loop.start(() -> {});
     }
 
     int partition() {
@@ -51,28 +40,6 @@ final class ReplyChannel implements AutoCloseable {
         pending.put(correlationId, reply);
         reply.whenComplete((value, error) -> pending.remove(correlationId));
         return reply;
-    }
-
-    int waiting() {
-        return pending.size();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    complete(record);
-                }
-            } catch (WakeupException e) {
-                // closing
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("reading replies failed: {}; retrying", e.getMessage());
-                    sleepQuietly();
-                }
-            }
-        }
-        consumer.close(Duration.ofSeconds(2));
     }
 
     private void complete(ConsumerRecord<String, byte[]> record) {
@@ -93,23 +60,9 @@ final class ReplyChannel implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         pending.values()
                 .forEach(reply -> reply.completeExceptionally(
                         new PerduraException(ErrorType.UNAVAILABLE, "the message bus is closing")));

@@ -27,17 +27,14 @@ final class ReplySender {
         if (correlationId == null || partition == null) {
             return;
         }
-        ProducerRecord<String, byte[]> reply;
+        byte[] body =
+                error != null ? MessageCodec.utf8(String.valueOf(error.getMessage())) : MessageCodec.encode(value);
+        ProducerRecord<String, byte[]> reply =
+                new ProducerRecord<>(repliesTopic, Integer.parseInt(partition), null, body);
         if (error != null) {
-            reply = new ProducerRecord<>(
-                    repliesTopic,
-                    Integer.parseInt(partition),
-                    null,
-                    MessageCodec.utf8(String.valueOf(error.getMessage())));
             reply.headers()
                     .add(MessageCodec.ERROR, MessageCodec.utf8(error.errorType().name()));
         } else {
-            reply = new ProducerRecord<>(repliesTopic, Integer.parseInt(partition), null, MessageCodec.encode(value));
             MessageCodec.type(reply.headers(), value);
         }
         reply.headers().add(MessageCodec.CORRELATION, MessageCodec.utf8(correlationId));
