@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.ParentClosePolicy;
 import io.perdura.common.model.RetryPolicy;
+import io.perdura.common.model.WorkflowExecution;
+import io.perdura.common.model.WorkflowIdReusePolicy;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
@@ -15,10 +18,22 @@ import tools.jackson.databind.JsonNode;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "commandType")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Command.ScheduleActivityTask.class, name = "ScheduleActivityTask"),
+    @JsonSubTypes.Type(value = Command.RequestCancelActivityTask.class, name = "RequestCancelActivityTask"),
     @JsonSubTypes.Type(value = Command.StartTimer.class, name = "StartTimer"),
+    @JsonSubTypes.Type(value = Command.CancelTimer.class, name = "CancelTimer"),
     @JsonSubTypes.Type(value = Command.RecordMarker.class, name = "RecordMarker"),
+    @JsonSubTypes.Type(value = Command.StartChildWorkflowExecution.class, name = "StartChildWorkflowExecution"),
+    @JsonSubTypes.Type(value = Command.SignalExternalWorkflowExecution.class, name = "SignalExternalWorkflowExecution"),
+    @JsonSubTypes.Type(
+            value = Command.RequestCancelExternalWorkflowExecution.class,
+            name = "RequestCancelExternalWorkflowExecution"),
+    @JsonSubTypes.Type(value = Command.AcceptWorkflowUpdate.class, name = "AcceptWorkflowUpdate"),
+    @JsonSubTypes.Type(value = Command.CompleteWorkflowUpdate.class, name = "CompleteWorkflowUpdate"),
+    @JsonSubTypes.Type(value = Command.RejectWorkflowUpdate.class, name = "RejectWorkflowUpdate"),
     @JsonSubTypes.Type(value = Command.CompleteWorkflowExecution.class, name = "CompleteWorkflowExecution"),
-    @JsonSubTypes.Type(value = Command.FailWorkflowExecution.class, name = "FailWorkflowExecution")
+    @JsonSubTypes.Type(value = Command.FailWorkflowExecution.class, name = "FailWorkflowExecution"),
+    @JsonSubTypes.Type(value = Command.CancelWorkflowExecution.class, name = "CancelWorkflowExecution"),
+    @JsonSubTypes.Type(value = Command.ContinueAsNewWorkflowExecution.class, name = "ContinueAsNewWorkflowExecution")
 })
 public sealed interface Command {
 
@@ -28,7 +43,10 @@ public sealed interface Command {
     /** Whether this command closes the run. */
     @JsonIgnore
     default boolean isTerminal() {
-        return this instanceof CompleteWorkflowExecution || this instanceof FailWorkflowExecution;
+        return this instanceof CompleteWorkflowExecution
+                || this instanceof FailWorkflowExecution
+                || this instanceof CancelWorkflowExecution
+                || this instanceof ContinueAsNewWorkflowExecution;
     }
 
     /** Schedule an activity; {@code input} is a JSON array of arguments. */
@@ -49,6 +67,14 @@ public sealed interface Command {
         }
     }
 
+    /** Ask a scheduled or running activity to cancel. */
+    record RequestCancelActivityTask(long scheduledEventId) implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.RequestCancelActivityTask;
+        }
+    }
+
     record StartTimer(String timerId, Duration startToFireTimeout) implements Command {
         @Override
         public CommandType commandType() {
@@ -56,10 +82,87 @@ public sealed interface Command {
         }
     }
 
+    /** Cancel a timer that has not fired. */
+    record CancelTimer(String timerId) implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.CancelTimer;
+        }
+    }
+
     record RecordMarker(String markerName, JsonNode details, Failure failure) implements Command {
         @Override
         public CommandType commandType() {
             return CommandType.RecordMarker;
+        }
+    }
+
+    /**
+     * Start a child workflow; {@code input} is a JSON array of arguments. {@code namespace} null means
+     * the parent's; {@code taskQueue} null means the parent's.
+     */
+    record StartChildWorkflowExecution(
+            String namespace,
+            String workflowId,
+            String workflowType,
+            String taskQueue,
+            JsonNode input,
+            Duration workflowExecutionTimeout,
+            Duration workflowRunTimeout,
+            Duration workflowTaskTimeout,
+            ParentClosePolicy parentClosePolicy,
+            WorkflowIdReusePolicy workflowIdReusePolicy,
+            RetryPolicy retryPolicy,
+            String cronSchedule,
+            JsonNode memo)
+            implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.StartChildWorkflowExecution;
+        }
+    }
+
+    /** Signal another workflow (runId null: its current run); {@code input} is a JSON array. */
+    record SignalExternalWorkflowExecution(
+            String namespace, WorkflowExecution execution, String signalName, JsonNode input, boolean childWorkflowOnly)
+            implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.SignalExternalWorkflowExecution;
+        }
+    }
+
+    /** Ask another workflow (runId null: its current run) to cancel. */
+    record RequestCancelExternalWorkflowExecution(
+            String namespace, WorkflowExecution execution, boolean childWorkflowOnly, String reason)
+            implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.RequestCancelExternalWorkflowExecution;
+        }
+    }
+
+    /** The update's validator passed: WorkflowExecutionUpdateAccepted is written. */
+    record AcceptWorkflowUpdate(String updateId) implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.AcceptWorkflowUpdate;
+        }
+    }
+
+    /** An accepted update's handler returned {@code result} or threw {@code failure}: WorkflowExecutionUpdateCompleted. */
+    record CompleteWorkflowUpdate(String updateId, JsonNode result, Failure failure) implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.CompleteWorkflowUpdate;
+        }
+    }
+
+    /** The update's validator threw: the caller gets the failure and nothing is written to history. */
+    record RejectWorkflowUpdate(String updateId, Failure failure) implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.RejectWorkflowUpdate;
         }
     }
 
@@ -74,6 +177,34 @@ public sealed interface Command {
         @Override
         public CommandType commandType() {
             return CommandType.FailWorkflowExecution;
+        }
+    }
+
+    /** The workflow accepted its cancellation: the run closes CANCELED. */
+    record CancelWorkflowExecution(JsonNode details) implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.CancelWorkflowExecution;
+        }
+    }
+
+    /**
+     * Close this run and start a new one of the same workflow id in the same transaction. Null fields
+     * take the closing run's values; {@code input} is a JSON array of arguments.
+     */
+    record ContinueAsNewWorkflowExecution(
+            String workflowType,
+            String taskQueue,
+            JsonNode input,
+            Duration workflowRunTimeout,
+            Duration workflowTaskTimeout,
+            Duration backoffStartInterval,
+            RetryPolicy retryPolicy,
+            JsonNode memo)
+            implements Command {
+        @Override
+        public CommandType commandType() {
+            return CommandType.ContinueAsNewWorkflowExecution;
         }
     }
 }

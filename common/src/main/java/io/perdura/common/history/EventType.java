@@ -7,6 +7,9 @@ public enum EventType {
     WorkflowExecutionFailed,
     WorkflowExecutionTimedOut,
     WorkflowExecutionTerminated,
+    WorkflowExecutionCanceled,
+    WorkflowExecutionCancelRequested,
+    WorkflowExecutionContinuedAsNew,
     WorkflowExecutionSignaled,
     WorkflowTaskScheduled,
     WorkflowTaskStarted,
@@ -20,6 +23,25 @@ public enum EventType {
     ActivityTaskTimedOut,
     TimerStarted,
     TimerFired,
+    TimerCanceled,
+    ActivityTaskCancelRequested,
+    ActivityTaskCanceled,
+    StartChildWorkflowExecutionInitiated,
+    StartChildWorkflowExecutionFailed,
+    ChildWorkflowExecutionStarted,
+    ChildWorkflowExecutionCompleted,
+    ChildWorkflowExecutionFailed,
+    ChildWorkflowExecutionCanceled,
+    ChildWorkflowExecutionTimedOut,
+    ChildWorkflowExecutionTerminated,
+    SignalExternalWorkflowExecutionInitiated,
+    SignalExternalWorkflowExecutionFailed,
+    ExternalWorkflowExecutionSignaled,
+    RequestCancelExternalWorkflowExecutionInitiated,
+    RequestCancelExternalWorkflowExecutionFailed,
+    ExternalWorkflowExecutionCancelRequested,
+    WorkflowExecutionUpdateAccepted,
+    WorkflowExecutionUpdateCompleted,
     MarkerRecorded;
 
     /** Whether an event of this type closes the run. */
@@ -28,7 +50,9 @@ public enum EventType {
             case WorkflowExecutionCompleted,
                     WorkflowExecutionFailed,
                     WorkflowExecutionTimedOut,
-                    WorkflowExecutionTerminated -> true;
+                    WorkflowExecutionTerminated,
+                    WorkflowExecutionCanceled,
+                    WorkflowExecutionContinuedAsNew -> true;
             default -> false;
         };
     }
@@ -37,10 +61,19 @@ public enum EventType {
     public boolean isCommandEvent() {
         return switch (this) {
             case ActivityTaskScheduled,
+                    ActivityTaskCancelRequested,
                     TimerStarted,
+                    TimerCanceled,
                     MarkerRecorded,
+                    StartChildWorkflowExecutionInitiated,
+                    SignalExternalWorkflowExecutionInitiated,
+                    RequestCancelExternalWorkflowExecutionInitiated,
+                    WorkflowExecutionUpdateAccepted,
+                    WorkflowExecutionUpdateCompleted,
                     WorkflowExecutionCompleted,
-                    WorkflowExecutionFailed -> true;
+                    WorkflowExecutionFailed,
+                    WorkflowExecutionCanceled,
+                    WorkflowExecutionContinuedAsNew -> true;
             default -> false;
         };
     }

@@ -23,6 +23,11 @@ public record HistoryEvent(
             @JsonSubTypes.Type(value = WorkflowExecutionFailed.class, name = "WorkflowExecutionFailed"),
             @JsonSubTypes.Type(value = WorkflowExecutionTimedOut.class, name = "WorkflowExecutionTimedOut"),
             @JsonSubTypes.Type(value = WorkflowExecutionTerminated.class, name = "WorkflowExecutionTerminated"),
+            @JsonSubTypes.Type(value = WorkflowExecutionCanceled.class, name = "WorkflowExecutionCanceled"),
+            @JsonSubTypes.Type(
+                    value = WorkflowExecutionCancelRequested.class,
+                    name = "WorkflowExecutionCancelRequested"),
+            @JsonSubTypes.Type(value = WorkflowExecutionContinuedAsNew.class, name = "WorkflowExecutionContinuedAsNew"),
             @JsonSubTypes.Type(value = WorkflowExecutionSignaled.class, name = "WorkflowExecutionSignaled"),
             @JsonSubTypes.Type(value = WorkflowTaskScheduled.class, name = "WorkflowTaskScheduled"),
             @JsonSubTypes.Type(value = WorkflowTaskStarted.class, name = "WorkflowTaskStarted"),
@@ -36,6 +41,45 @@ public record HistoryEvent(
             @JsonSubTypes.Type(value = ActivityTaskTimedOut.class, name = "ActivityTaskTimedOut"),
             @JsonSubTypes.Type(value = TimerStarted.class, name = "TimerStarted"),
             @JsonSubTypes.Type(value = TimerFired.class, name = "TimerFired"),
+            @JsonSubTypes.Type(value = TimerCanceled.class, name = "TimerCanceled"),
+            @JsonSubTypes.Type(value = ActivityTaskCancelRequested.class, name = "ActivityTaskCancelRequested"),
+            @JsonSubTypes.Type(value = ActivityTaskCanceled.class, name = "ActivityTaskCanceled"),
+            @JsonSubTypes.Type(
+                    value = StartChildWorkflowExecutionInitiated.class,
+                    name = "StartChildWorkflowExecutionInitiated"),
+            @JsonSubTypes.Type(
+                    value = StartChildWorkflowExecutionFailed.class,
+                    name = "StartChildWorkflowExecutionFailed"),
+            @JsonSubTypes.Type(value = ChildWorkflowExecutionStarted.class, name = "ChildWorkflowExecutionStarted"),
+            @JsonSubTypes.Type(value = ChildWorkflowExecutionCompleted.class, name = "ChildWorkflowExecutionCompleted"),
+            @JsonSubTypes.Type(value = ChildWorkflowExecutionFailed.class, name = "ChildWorkflowExecutionFailed"),
+            @JsonSubTypes.Type(value = ChildWorkflowExecutionCanceled.class, name = "ChildWorkflowExecutionCanceled"),
+            @JsonSubTypes.Type(value = ChildWorkflowExecutionTimedOut.class, name = "ChildWorkflowExecutionTimedOut"),
+            @JsonSubTypes.Type(
+                    value = ChildWorkflowExecutionTerminated.class,
+                    name = "ChildWorkflowExecutionTerminated"),
+            @JsonSubTypes.Type(
+                    value = SignalExternalWorkflowExecutionInitiated.class,
+                    name = "SignalExternalWorkflowExecutionInitiated"),
+            @JsonSubTypes.Type(
+                    value = SignalExternalWorkflowExecutionFailed.class,
+                    name = "SignalExternalWorkflowExecutionFailed"),
+            @JsonSubTypes.Type(
+                    value = ExternalWorkflowExecutionSignaled.class,
+                    name = "ExternalWorkflowExecutionSignaled"),
+            @JsonSubTypes.Type(
+                    value = RequestCancelExternalWorkflowExecutionInitiated.class,
+                    name = "RequestCancelExternalWorkflowExecutionInitiated"),
+            @JsonSubTypes.Type(
+                    value = RequestCancelExternalWorkflowExecutionFailed.class,
+                    name = "RequestCancelExternalWorkflowExecutionFailed"),
+            @JsonSubTypes.Type(
+                    value = ExternalWorkflowExecutionCancelRequested.class,
+                    name = "ExternalWorkflowExecutionCancelRequested"),
+            @JsonSubTypes.Type(value = WorkflowExecutionUpdateAccepted.class, name = "WorkflowExecutionUpdateAccepted"),
+            @JsonSubTypes.Type(
+                    value = WorkflowExecutionUpdateCompleted.class,
+                    name = "WorkflowExecutionUpdateCompleted"),
             @JsonSubTypes.Type(value = MarkerRecorded.class, name = "MarkerRecorded")
         })
         EventAttributes attributes) {
