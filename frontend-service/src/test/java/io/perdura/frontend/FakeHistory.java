@@ -112,6 +112,28 @@ final class FakeHistory implements HistoryService {
     }
 
     @Override
+    public CompletableFuture<StartWorkflowResponse> signalWithStartWorkflowExecution(
+            SignalWithStartWorkflowExecution request) {
+        received.add(request);
+        Run existing = runs.get(request.namespace() + "/" + request.workflowId());
+        if (existing != null && existing.status() == WorkflowStatus.RUNNING) {
+            return CompletableFuture.completedFuture(
+                    new StartWorkflowResponse(request.workflowId(), existing.runId, false));
+        }
+        Run run = new Run(new StartWorkflowExecution(
+                request.namespace(), request.workflowId(), request.request().start()));
+        runs.put(request.namespace() + "/" + request.workflowId(), run);
+        return CompletableFuture.completedFuture(new StartWorkflowResponse(request.workflowId(), run.runId, true));
+    }
+
+    @Override
+    public CompletableFuture<Void> requestCancelWorkflowExecution(RequestCancelWorkflowExecution request) {
+        received.add(request);
+        run(request.namespace(), request.workflowId(), request.runId());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request) {
         received.add(request);
         Run run = run(request.namespace(), request.workflowId(), request.runId());
@@ -169,6 +191,12 @@ final class FakeHistory implements HistoryService {
         return run.outcome
                 .copy()
                 .completeOnTimeout(running, request.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitEventsProcessed(AwaitEventsProcessed request) {
+        received.add(request);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.perdura.common.api;
 
 import io.perdura.common.model.RetryPolicy;
+import io.perdura.common.model.WorkflowIdConflictPolicy;
+import io.perdura.common.model.WorkflowIdReusePolicy;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
@@ -11,10 +13,17 @@ import tools.jackson.databind.JsonNode;
  * @param taskQueue the task queue its workflow tasks go to
  * @param input JSON array of arguments
  * @param requestId idempotency key: the same requestId returns the same run
- * @param workflowExecutionTimeout limit for the whole execution
+ * @param workflowExecutionTimeout limit for the whole execution, across continue-as-new, retries and cron runs
  * @param workflowRunTimeout limit for one run
  * @param workflowTaskTimeout start-to-close limit of each workflow task (default 10s)
- * @param retryPolicy default retry policy for the workflow's activities
+ * @param retryPolicy the workflow's retry policy: a failed (or run-timed-out) run is retried as a new run
+ * @param workflowIdReusePolicy whether the id may start again after its last run closed (default
+ *     ALLOW_DUPLICATE)
+ * @param workflowIdConflictPolicy what to do when the id has a running run (default FAIL)
+ * @param cronSchedule a cron schedule (5 fields, UTC, or {@code @every 1h}): each run starts at the next time
+ * @param memo a JSON object of non-indexed values, returned by describe
+ * @param workflowStartDelay how long to wait before the first workflow task
+ * @param identity who starts it
  */
 public record StartWorkflowRequest(
         String workflowType,
@@ -24,4 +33,57 @@ public record StartWorkflowRequest(
         Duration workflowExecutionTimeout,
         Duration workflowRunTimeout,
         Duration workflowTaskTimeout,
-        RetryPolicy retryPolicy) {}
+        RetryPolicy retryPolicy,
+        WorkflowIdReusePolicy workflowIdReusePolicy,
+        WorkflowIdConflictPolicy workflowIdConflictPolicy,
+        String cronSchedule,
+        JsonNode memo,
+        Duration workflowStartDelay,
+        String identity) {
+
+    /** A start with Perdura's defaults for the policies, no schedule, memo or delay. */
+    public StartWorkflowRequest(
+            String workflowType,
+            String taskQueue,
+            JsonNode input,
+            String requestId,
+            Duration workflowExecutionTimeout,
+            Duration workflowRunTimeout,
+            Duration workflowTaskTimeout,
+            RetryPolicy retryPolicy) {
+        this(
+                workflowType,
+                taskQueue,
+                input,
+                requestId,
+                workflowExecutionTimeout,
+                workflowRunTimeout,
+                workflowTaskTimeout,
+                retryPolicy,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** This request with {@code input} and {@code requestId} replaced (the frontend's normalised copy). */
+    public StartWorkflowRequest with(JsonNode newInput, String newRequestId) {
+        return new StartWorkflowRequest(
+                workflowType,
+                taskQueue,
+                newInput,
+                newRequestId,
+                workflowExecutionTimeout,
+                workflowRunTimeout,
+                workflowTaskTimeout,
+                retryPolicy,
+                workflowIdReusePolicy,
+                workflowIdConflictPolicy,
+                cronSchedule,
+                memo,
+                workflowStartDelay,
+                identity);
+    }
+}

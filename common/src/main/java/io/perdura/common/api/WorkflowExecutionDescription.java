@@ -3,8 +3,16 @@ package io.perdura.common.api;
 import io.perdura.common.model.WorkflowStatus;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
-/** What describe reports about one run. */
+/**
+ * What describe reports about one run.
+ *
+ * @param executionTime when the run's first workflow task was (or is) due: its start plus any start
+ *     delay, retry backoff or wait for its cron time
+ * @param firstRunId the first run of the chain this run belongs to (continue-as-new, retries, cron)
+ * @param memo the memo given at start
+ */
 public record WorkflowExecutionDescription(
         String workflowId,
         String runId,
@@ -15,4 +23,36 @@ public record WorkflowExecutionDescription(
         Instant closeTime,
         long historyLength,
         List<PendingActivityInfo> pendingActivities,
-        PendingWorkflowTaskInfo pendingWorkflowTask) {}
+        PendingWorkflowTaskInfo pendingWorkflowTask,
+        Instant executionTime,
+        String firstRunId,
+        JsonNode memo) {
+
+    /** A description without the chain's details (tests and fakes). */
+    public WorkflowExecutionDescription(
+            String workflowId,
+            String runId,
+            String workflowType,
+            String taskQueue,
+            WorkflowStatus status,
+            Instant startTime,
+            Instant closeTime,
+            long historyLength,
+            List<PendingActivityInfo> pendingActivities,
+            PendingWorkflowTaskInfo pendingWorkflowTask) {
+        this(
+                workflowId,
+                runId,
+                workflowType,
+                taskQueue,
+                status,
+                startTime,
+                closeTime,
+                historyLength,
+                pendingActivities,
+                pendingWorkflowTask,
+                startTime,
+                runId,
+                null);
+    }
+}

@@ -47,6 +47,10 @@ public record Failure(
         return new Failure(message, FailureKind.SERVER, null, true, null, null, null, null, null);
     }
 
+    public Failure withDetails(JsonNode newDetails) {
+        return new Failure(message, kind, type, nonRetryable, newDetails, stackTrace, cause, activity, timeoutType);
+    }
+
     public Failure withCause(Failure newCause) {
         return new Failure(message, kind, type, nonRetryable, details, stackTrace, newCause, activity, timeoutType);
     }

@@ -1,5 +1,6 @@
 package io.perdura.common.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import tools.jackson.databind.JsonNode;
 
 /** How an update ended: its handler's result ({@code success}) or its {@code failure}. */
@@ -13,6 +14,7 @@ public record UpdateOutcome(JsonNode success, Failure failure) {
         return new UpdateOutcome(null, failure);
     }
 
+    @JsonIgnore
     public boolean isSuccess() {
         return failure == null;
     }

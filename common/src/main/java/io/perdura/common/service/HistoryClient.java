@@ -56,6 +56,17 @@ public final class HistoryClient implements HistoryService {
     }
 
     @Override
+    public CompletableFuture<StartWorkflowResponse> signalWithStartWorkflowExecution(
+            SignalWithStartWorkflowExecution request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> requestCancelWorkflowExecution(RequestCancelWorkflowExecution request) {
+        return call(request);
+    }
+
+    @Override
     public CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request) {
         return call(request);
     }
@@ -73,6 +84,15 @@ public final class HistoryClient implements HistoryService {
 
     @Override
     public CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request) {
+        return call(
+                request,
+                request.waitTimeout() == null
+                        ? requestTimeout
+                        : request.waitTimeout().plus(requestTimeout));
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitEventsProcessed(AwaitEventsProcessed request) {
         return call(
                 request,
                 request.waitTimeout() == null

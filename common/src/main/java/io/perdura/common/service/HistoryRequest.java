@@ -1,11 +1,13 @@
 package io.perdura.common.service;
 
+import io.perdura.common.api.CancelRequest;
 import io.perdura.common.api.CompleteActivityTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
 import io.perdura.common.api.FailActivityTaskRequest;
 import io.perdura.common.api.FailWorkflowTaskRequest;
 import io.perdura.common.api.HeartbeatRequest;
 import io.perdura.common.api.SignalRequest;
+import io.perdura.common.api.SignalWithStartRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.TerminateRequest;
@@ -57,6 +59,15 @@ public sealed interface HistoryRequest {
             String namespace, String workflowId, String runId, String signalName, SignalRequest request)
             implements ForWorkflow {}
 
+    /** Signals the running run, or starts one (with the signal after WorkflowExecutionStarted), atomically. */
+    record SignalWithStartWorkflowExecution(
+            String namespace, String workflowId, String signalName, SignalWithStartRequest request)
+            implements ForWorkflow {}
+
+    /** Asks the run to cancel: WorkflowExecutionCancelRequested; a repeated request changes nothing. */
+    record RequestCancelWorkflowExecution(String namespace, String workflowId, String runId, CancelRequest request)
+            implements ForWorkflow {}
+
     record TerminateWorkflowExecution(String namespace, String workflowId, String runId, TerminateRequest request)
             implements ForWorkflow {}
 
@@ -69,6 +80,15 @@ public sealed interface HistoryRequest {
 
     /** Completes when the run closes, or after {@code waitTimeout} with status RUNNING. */
     record GetWorkflowExecutionResult(String namespace, String workflowId, String runId, Duration waitTimeout)
+            implements ForWorkflow {}
+
+    /**
+     * Completes once the run's workflow code has processed every event recorded before this request
+     * (no first-attempt workflow task is scheduled or running), when the run is closed, or after
+     * {@code waitTimeout} in any case. Queries ask it first, so they see every signal and update
+     * whose call returned before them.
+     */
+    record AwaitEventsProcessed(String namespace, String workflowId, String runId, Duration waitTimeout)
             implements ForWorkflow {}
 
     /** Newest first; {@code status} and {@code workflowType} filter when set. */

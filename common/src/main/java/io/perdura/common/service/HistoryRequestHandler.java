@@ -18,10 +18,13 @@ public final class HistoryRequestHandler implements MessageHandler {
         return switch ((HistoryRequest) message) {
             case StartWorkflowExecution r -> history.startWorkflowExecution(r);
             case SignalWorkflowExecution r -> history.signalWorkflowExecution(r);
+            case SignalWithStartWorkflowExecution r -> history.signalWithStartWorkflowExecution(r);
+            case RequestCancelWorkflowExecution r -> history.requestCancelWorkflowExecution(r);
             case TerminateWorkflowExecution r -> history.terminateWorkflowExecution(r);
             case DescribeWorkflowExecution r -> history.describeWorkflowExecution(r);
             case GetWorkflowExecutionHistory r -> history.getWorkflowExecutionHistory(r);
             case GetWorkflowExecutionResult r -> history.getWorkflowExecutionResult(r);
+            case AwaitEventsProcessed r -> history.awaitEventsProcessed(r);
             case ListWorkflowExecutions r -> history.listWorkflowExecutions(r);
             case RecordWorkflowTaskStarted r -> history.recordWorkflowTaskStarted(r);
             case RecordActivityTaskStarted r -> history.recordActivityTaskStarted(r);

@@ -22,6 +22,11 @@ public interface HistoryService {
 
     CompletableFuture<Void> signalWorkflowExecution(SignalWorkflowExecution request);
 
+    /** The run signalled or started (started false when a running run was signalled). */
+    CompletableFuture<StartWorkflowResponse> signalWithStartWorkflowExecution(SignalWithStartWorkflowExecution request);
+
+    CompletableFuture<Void> requestCancelWorkflowExecution(RequestCancelWorkflowExecution request);
+
     CompletableFuture<Void> terminateWorkflowExecution(TerminateWorkflowExecution request);
 
     CompletableFuture<WorkflowExecutionDescription> describeWorkflowExecution(DescribeWorkflowExecution request);
@@ -29,6 +34,8 @@ public interface HistoryService {
     CompletableFuture<HistoryPage> getWorkflowExecutionHistory(GetWorkflowExecutionHistory request);
 
     CompletableFuture<WorkflowResult> getWorkflowExecutionResult(GetWorkflowExecutionResult request);
+
+    CompletableFuture<Void> awaitEventsProcessed(AwaitEventsProcessed request);
 
     CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request);
 

@@ -55,6 +55,17 @@ public final class Validate {
         return value;
     }
 
+    /** An optional JSON object (a memo …): absent or JSON null stays null. */
+    public static JsonNode object(String field, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw PerduraException.invalidArgument(field + " must be a JSON object, was " + value.getNodeType());
+        }
+        return value;
+    }
+
     public static int pageSize(Integer pageSize, int defaultSize) {
         if (pageSize == null) {
             return defaultSize;

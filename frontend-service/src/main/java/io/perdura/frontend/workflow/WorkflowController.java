@@ -58,12 +58,22 @@ class WorkflowController {
             operationId = "startWorkflow",
             summary = "Start a workflow execution",
             description = "Starts a run of `workflowType` with id `workflowId`. A repeated `requestId` returns the"
-                    + " run it started before; a second start while the workflow id has an open run is rejected.")
+                    + " run it started before. While the workflow id has a running run, `workflowIdConflictPolicy`"
+                    + " decides (FAIL by default, USE_EXISTING, TERMINATE_EXISTING); after its last run closed,"
+                    + " `workflowIdReusePolicy` (ALLOW_DUPLICATE by default, ALLOW_DUPLICATE_FAILED_ONLY,"
+                    + " REJECT_DUPLICATE). `retryPolicy` retries a failed run as a new run; `cronSchedule` runs"
+                    + " it on a schedule; `workflowStartDelay` delays its first workflow task.")
     @ApiResponse(
             responseCode = "201",
             description = "Started; `Location` points to the run's description",
             headers = @Header(name = "Location", description = "URL describing the new run"))
-    @ProblemResponse(value = ErrorType.ALREADY_STARTED, when = "the workflow id already has an open run")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Not started: `workflowIdConflictPolicy` USE_EXISTING returned the running run"
+                    + " (`started` false)")
+    @ProblemResponse(
+            value = ErrorType.ALREADY_STARTED,
+            when = "the workflow id already has a running run, or its reuse policy refuses a new one")
     @ProblemResponse(value = ErrorType.NAMESPACE_NOT_FOUND, when = "the namespace does not exist")
     ResponseEntity<StartWorkflowResponse> start(
             @PathVariable @Parameter(description = "Namespace") String namespace,
@@ -71,23 +81,7 @@ class WorkflowController {
             @RequestBody StartWorkflowRequest body) {
         Validate.name("namespace", namespace);
         Validate.name("workflowId", workflowId);
-        StartWorkflowRequest request = Validate.body(body);
-        Validate.name("workflowType", request.workflowType());
-        Validate.name("taskQueue", request.taskQueue());
-        Validate.optionalName("requestId", request.requestId());
-        Validate.positive("workflowExecutionTimeout", request.workflowExecutionTimeout());
-        Validate.positive("workflowRunTimeout", request.workflowRunTimeout());
-        Validate.positive("workflowTaskTimeout", request.workflowTaskTimeout());
-        Validate.retryPolicy(request.retryPolicy());
-        StartWorkflowRequest normalised = new StartWorkflowRequest(
-                request.workflowType(),
-                request.taskQueue(),
-                Validate.arguments("input", request.input()),
-                request.requestId() == null ? UUID.randomUUID().toString() : request.requestId(),
-                request.workflowExecutionTimeout(),
-                request.workflowRunTimeout(),
-                request.workflowTaskTimeout(),
-                request.retryPolicy());
+        StartWorkflowRequest normalised = normalised(Validate.body(body));
         StartWorkflowResponse started = backends.await(
                 backends.history()
                         .startWorkflowExecution(new StartWorkflowExecution(namespace, workflowId, normalised)),
@@ -95,7 +89,25 @@ class WorkflowController {
         RequestMdc.putRunId(started.runId());
         URI location = URI.create(ApiPaths.expand(ApiPaths.WORKFLOW, namespace, workflowId) + "?runId="
                 + ApiPaths.expand("{runId}", started.runId()));
-        return ResponseEntity.created(location).body(started);
+        return started.started() ? ResponseEntity.created(location).body(started) : ResponseEntity.ok(started);
+    }
+
+    /** A start request checked field by field, with its input as an array and a request id. */
+    static StartWorkflowRequest normalised(StartWorkflowRequest request) {
+        Validate.name("workflowType", request.workflowType());
+        Validate.name("taskQueue", request.taskQueue());
+        Validate.optionalName("requestId", request.requestId());
+        Validate.optionalName("identity", request.identity());
+        Validate.positive("workflowExecutionTimeout", request.workflowExecutionTimeout());
+        Validate.positive("workflowRunTimeout", request.workflowRunTimeout());
+        Validate.positive("workflowTaskTimeout", request.workflowTaskTimeout());
+        Validate.nonNegative("workflowStartDelay", request.workflowStartDelay());
+        Validate.retryPolicy(request.retryPolicy());
+        Validate.optionalName("cronSchedule", request.cronSchedule());
+        Validate.object("memo", request.memo());
+        return request.with(
+                Validate.arguments("input", request.input()),
+                request.requestId() == null ? UUID.randomUUID().toString() : request.requestId());
     }
 
     @GetMapping(path = ApiPaths.WORKFLOW, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -141,7 +153,12 @@ class WorkflowController {
                                     + " default `perdura.frontend.result-wait-default`, at most"
                                     + " `perdura.frontend.result-wait-max`",
                             example = "30s")
-                    String wait) {
+                    String wait,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "Whether to follow the runs that continue this one (continue-as-new,"
+                                    + " retries, cron) to the last one's outcome; default true")
+                    Boolean followRuns) {
         validateExecution(namespace, workflowId, runId);
         FrontendProperties properties = backends.properties();
         Duration requested = Validate.duration("wait", wait);
@@ -149,14 +166,34 @@ class WorkflowController {
         if (waitFor.compareTo(properties.getResultWaitMax()) > 0) {
             waitFor = properties.getResultWaitMax();
         }
-        WorkflowResult result = backends.awaitLong(
-                backends.history()
-                        .getWorkflowExecutionResult(
-                                new GetWorkflowExecutionResult(namespace, workflowId, runId, waitFor)),
-                waitFor,
-                "history (result)");
+        WorkflowResult result = awaitResult(namespace, workflowId, runId, waitFor, followRuns == null || followRuns);
         HttpStatus status = result.status() == WorkflowStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).body(result);
+    }
+
+    /**
+     * Waits for the run's outcome; when {@code follow}, a run that continued as new (or was retried,
+     * or scheduled its next cron run) is followed to the next, within the same wait.
+     */
+    private WorkflowResult awaitResult(
+            String namespace, String workflowId, String runId, Duration waitFor, boolean follow) {
+        long deadline = System.nanoTime() + waitFor.toNanos();
+        String current = runId;
+        Duration left = waitFor;
+        while (true) {
+            WorkflowResult result = backends.awaitLong(
+                    backends.history()
+                            .getWorkflowExecutionResult(
+                                    new GetWorkflowExecutionResult(namespace, workflowId, current, left)),
+                    left,
+                    "history (result)");
+            if (!follow || result.newExecutionRunId() == null) {
+                return result;
+            }
+            current = result.newExecutionRunId();
+            RequestMdc.putRunId(current);
+            left = Duration.ofMillis(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        }
     }
 
     @GetMapping(path = ApiPaths.WORKFLOW_HISTORY, produces = MediaType.APPLICATION_JSON_VALUE)

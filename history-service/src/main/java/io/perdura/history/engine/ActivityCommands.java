@@ -54,9 +54,7 @@ final class ActivityCommands {
         Duration scheduleToStart =
                 CommandProcessor.positive(a.scheduleToStartTimeout()) ? a.scheduleToStartTimeout() : null;
         Duration heartbeat = CommandProcessor.positive(a.heartbeatTimeout()) ? a.heartbeatTimeout() : null;
-        RetryPolicy policy = a.retryPolicy() != null
-                ? a.retryPolicy()
-                : execution.retryPolicy() != null ? execution.retryPolicy() : RetryPolicy.DEFAULT;
+        RetryPolicy policy = a.retryPolicy() != null ? a.retryPolicy() : RetryPolicy.DEFAULT;
         String taskQueue = a.taskQueue() == null || a.taskQueue().isBlank() ? execution.taskQueue() : a.taskQueue();
         var scheduled = new ActivityTaskScheduled(
                 a.activityId(),

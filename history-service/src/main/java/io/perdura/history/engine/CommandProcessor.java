@@ -17,10 +17,7 @@ import io.perdura.common.command.Command.SignalExternalWorkflowExecution;
 import io.perdura.common.command.Command.StartChildWorkflowExecution;
 import io.perdura.common.command.Command.StartTimer;
 import io.perdura.common.history.EventAttributes.MarkerRecorded;
-import io.perdura.common.history.EventAttributes.WorkflowExecutionCompleted;
-import io.perdura.common.history.EventAttributes.WorkflowExecutionFailed;
 import io.perdura.common.model.Failure;
-import io.perdura.common.model.WorkflowStatus;
 import io.perdura.history.mutablestate.MutableState;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,10 +29,14 @@ final class CommandProcessor {
 
     private static final String NOT_SUPPORTED = "not supported by this server";
 
-    private CommandProcessor() {}
+    private final RunClosing closing;
+
+    CommandProcessor(RunClosing closing) {
+        this.closing = closing;
+    }
 
     /** Why the commands cannot be applied (a BAD_COMMAND), or null when they are valid. */
-    static String validate(List<Command> commands, MutableState state) {
+    String validate(List<Command> commands, MutableState state) {
         Set<String> activityIds = new HashSet<>();
         Set<String> timerIds = new HashSet<>();
         for (int i = 0; i < commands.size(); i++) {
@@ -54,19 +55,34 @@ final class CommandProcessor {
                 case CompleteWorkflowExecution c -> null;
                 case FailWorkflowExecution f -> f.failure() == null ? "failure is required" : null;
                 case RequestCancelActivityTask c -> NOT_SUPPORTED;
-                case CancelTimer c -> NOT_SUPPORTED;
+                case CancelTimer c -> TimerCommands.validateCancel(c, state, timerIds);
                 case StartChildWorkflowExecution c -> NOT_SUPPORTED;
                 case SignalExternalWorkflowExecution c -> NOT_SUPPORTED;
                 case RequestCancelExternalWorkflowExecution c -> NOT_SUPPORTED;
                 case AcceptWorkflowUpdate c -> NOT_SUPPORTED;
                 case CompleteWorkflowUpdate c -> NOT_SUPPORTED;
                 case RejectWorkflowUpdate c -> NOT_SUPPORTED;
-                case CancelWorkflowExecution c -> NOT_SUPPORTED;
-                case ContinueAsNewWorkflowExecution c -> NOT_SUPPORTED;
+                case CancelWorkflowExecution c -> null;
+                case ContinueAsNewWorkflowExecution c -> validateContinueAsNew(c);
             };
             if (problem != null) {
                 return command.commandType() + ": " + problem;
             }
+        }
+        return null;
+    }
+
+    private static String validateContinueAsNew(ContinueAsNewWorkflowExecution c) {
+        if (c.input() != null && !c.input().isNull() && !c.input().isArray()) {
+            return "input must be a JSON array";
+        }
+        for (Duration d : new Duration[] {c.workflowRunTimeout(), c.workflowTaskTimeout(), c.backoffStartInterval()}) {
+            if (d != null && d.isNegative()) {
+                return "timeouts must not be negative";
+            }
+        }
+        if (c.memo() != null && !c.memo().isNull() && !c.memo().isObject()) {
+            return "memo must be a JSON object";
         }
         return null;
     }
@@ -76,17 +92,18 @@ final class CommandProcessor {
     }
 
     /** Writes the events of valid commands, in order, after WorkflowTaskCompleted {@code completedId}. */
-    static void apply(RunUpdate update, List<Command> commands, long completedId) {
+    void apply(RunUpdate update, List<Command> commands, long completedId) {
         for (Command command : commands) {
             switch (command) {
                 case ScheduleActivityTask a -> ActivityCommands.schedule(update, a, completedId);
                 case StartTimer t -> TimerCommands.start(update, t, completedId);
                 case RecordMarker m ->
                     update.addEvent(new MarkerRecorded(m.markerName(), m.details(), m.failure(), completedId));
-                case CompleteWorkflowExecution c ->
-                    update.close(WorkflowStatus.COMPLETED, new WorkflowExecutionCompleted(c.result(), completedId));
-                case FailWorkflowExecution f ->
-                    update.close(WorkflowStatus.FAILED, new WorkflowExecutionFailed(f.failure(), completedId));
+                case CancelTimer c -> TimerCommands.cancel(update, c, completedId);
+                case CompleteWorkflowExecution c -> closing.complete(update, c.result(), completedId);
+                case FailWorkflowExecution f -> closing.fail(update, f.failure(), completedId);
+                case CancelWorkflowExecution c -> closing.cancel(update, c.details(), completedId);
+                case ContinueAsNewWorkflowExecution c -> closing.continueAsNew(update, c, completedId);
                 default -> throw new IllegalStateException("not validated: " + command.commandType());
             }
         }

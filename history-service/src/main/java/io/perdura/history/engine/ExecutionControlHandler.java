@@ -1,12 +1,13 @@
 package io.perdura.history.engine;
 
+import io.perdura.common.api.CancelRequest;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.history.EventAttributes.TimerFired;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionCancelRequested;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionTerminated;
-import io.perdura.common.history.EventAttributes.WorkflowExecutionTimedOut;
-import io.perdura.common.model.TimeoutType;
 import io.perdura.common.model.WorkflowStatus;
+import io.perdura.common.service.HistoryRequest.RequestCancelWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
 import io.perdura.history.mutablestate.MutableState;
@@ -14,15 +15,17 @@ import io.perdura.history.mutablestate.TimerInfo;
 import io.perdura.history.persistence.TimerTask;
 
 /**
- * Signals, termination, user timers firing and workflow timeouts. Signalling or terminating a
+ * Signals, cancel requests, termination, user timers firing and workflow timeouts. Signalling or terminating a
  * closed run fails with NOT_FOUND ("workflow execution already completed"), as in Temporal.
  */
 final class ExecutionControlHandler {
 
     private final RunExecutor executor;
+    private final RunClosing closing;
 
-    ExecutionControlHandler(RunExecutor executor) {
+    ExecutionControlHandler(RunExecutor executor, RunClosing closing) {
         this.executor = executor;
+        this.closing = closing;
     }
 
     void signal(SignalWorkflowExecution request) {
@@ -48,6 +51,25 @@ final class ExecutionControlHandler {
         });
     }
 
+    /**
+     * Records WorkflowExecutionCancelRequested and schedules a workflow task, so the workflow code
+     * sees the cancellation; asking again changes nothing, as in Temporal.
+     */
+    void requestCancel(RequestCancelWorkflowExecution request) {
+        CancelRequest body = request.request() == null ? new CancelRequest(null, null, null) : request.request();
+        executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
+            MutableState state = requireOpen(update);
+            if (state.execution().isCancelRequested()) {
+                update.noChange();
+                return null;
+            }
+            state.execution().requestCancel();
+            update.addExternalEvent(
+                    new WorkflowExecutionCancelRequested(body.reason(), 0, null, null, body.identity()));
+            return null;
+        });
+    }
+
     void terminate(TerminateWorkflowExecution request) {
         var body = request.request();
         executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
@@ -67,8 +89,18 @@ final class ExecutionControlHandler {
             update.noChange();
             return;
         }
-        update.flushBufferedEvents();
-        update.close(WorkflowStatus.TIMED_OUT, new WorkflowExecutionTimedOut(TimeoutType.START_TO_CLOSE));
+        closing.timeOut(update);
+    }
+
+    /** The delay before the run's first workflow task ended: schedule it. */
+    void backoffFired(RunUpdate update, TimerTask task) {
+        var execution = update.state().execution();
+        if (!execution.isOpen() || execution.backoffTimerTaskId() != task.taskId()) {
+            update.noChange();
+            return;
+        }
+        execution.backoffTimerTaskId(0);
+        update.scheduleWorkflowTaskIfNone();
     }
 
     /** A user timer fired: TimerFired, written or buffered. */

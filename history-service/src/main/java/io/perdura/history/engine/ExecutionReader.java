@@ -9,13 +9,17 @@ import io.perdura.common.api.WorkflowExecutionSummary;
 import io.perdura.common.api.WorkflowResult;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionCanceled;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionCompleted;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionContinuedAsNew;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionFailed;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionTerminated;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionTimedOut;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.TimeoutType;
 import io.perdura.common.model.WorkflowStatus;
+import io.perdura.common.service.HistoryRequest.AwaitEventsProcessed;
 import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
@@ -40,12 +44,18 @@ final class ExecutionReader {
 
     private final RunExecutor executor;
     private final ExecutionStore store;
-    private final ResultWaiters waiters;
+    private final RunWaiters<WorkflowResult> waiters;
+    private final RunWaiters<Boolean> processed;
 
-    ExecutionReader(RunExecutor executor, ExecutionStore store, ResultWaiters waiters) {
+    ExecutionReader(
+            RunExecutor executor,
+            ExecutionStore store,
+            RunWaiters<WorkflowResult> waiters,
+            RunWaiters<Boolean> processed) {
         this.executor = executor;
         this.store = store;
         this.waiters = waiters;
+        this.processed = processed;
     }
 
     WorkflowExecutionDescription describe(DescribeWorkflowExecution request) {
@@ -74,7 +84,10 @@ final class ExecutionReader {
                     execution.closeTime(),
                     state.nextEventId() - 1,
                     activities,
-                    pendingTask);
+                    pendingTask,
+                    execution.executionTime(),
+                    execution.firstExecutionRunId(),
+                    execution.memo());
         });
     }
 
@@ -137,47 +150,70 @@ final class ExecutionReader {
         });
     }
 
+    /** Waits until the run's workflow code caught up with its events (see {@link AwaitEventsProcessed}). */
+    CompletableFuture<Boolean> awaitProcessed(AwaitEventsProcessed request) {
+        return executor.withLock(request.namespace(), request.workflowId(), () -> {
+            MutableState state = executor.load(request.namespace(), request.workflowId(), request.runId());
+            if (isProcessed(state)
+                    || request.waitTimeout() == null
+                    || !request.waitTimeout().isPositive()) {
+                return CompletableFuture.completedFuture(isProcessed(state));
+            }
+            var execution = state.execution();
+            return processed.await(execution.shardId(), execution.key().runId(), request.waitTimeout(), false);
+        });
+    }
+
+    /**
+     * Whether no workflow task waits to deliver events to the workflow code: none pending, or only
+     * a retry of a failing task (which waits for fixed code, not for the events), or the run closed.
+     */
+    static boolean isProcessed(MutableState state) {
+        WorkflowTaskInfo task = state.workflowTask();
+        return !state.execution().isOpen() || task == null || task.isTransient();
+    }
+
     /** The outcome of a run from its closing event. */
     static WorkflowResult resultOf(String workflowId, String runId, HistoryEvent closing) {
         return switch (closing.attributes()) {
             case WorkflowExecutionCompleted c ->
-                new WorkflowResult(workflowId, runId, WorkflowStatus.COMPLETED, c.result(), null);
+                new WorkflowResult(
+                        workflowId, runId, WorkflowStatus.COMPLETED, c.result(), null, c.newExecutionRunId());
             case WorkflowExecutionFailed f ->
-                new WorkflowResult(workflowId, runId, WorkflowStatus.FAILED, null, f.failure());
+                new WorkflowResult(workflowId, runId, WorkflowStatus.FAILED, null, f.failure(), f.newExecutionRunId());
             case WorkflowExecutionTimedOut t ->
                 new WorkflowResult(
                         workflowId,
                         runId,
                         WorkflowStatus.TIMED_OUT,
                         null,
-                        new Failure(
-                                "workflow execution timed out",
-                                Failure.FailureKind.TIMEOUT,
-                                null,
-                                true,
-                                null,
-                                null,
-                                null,
-                                null,
-                                t.timeoutType()));
+                        closedFailure("workflow execution timed out", Failure.FailureKind.TIMEOUT, t.timeoutType()),
+                        t.newExecutionRunId());
             case WorkflowExecutionTerminated t ->
                 new WorkflowResult(
                         workflowId,
                         runId,
                         WorkflowStatus.TERMINATED,
                         null,
-                        new Failure(
-                                t.reason() == null ? "terminated" : t.reason(),
-                                Failure.FailureKind.TERMINATED,
-                                null,
-                                true,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null));
+                        closedFailure(
+                                t.reason() == null ? "terminated" : t.reason(), Failure.FailureKind.TERMINATED, null));
+            case WorkflowExecutionCanceled c ->
+                new WorkflowResult(
+                        workflowId,
+                        runId,
+                        WorkflowStatus.CANCELED,
+                        null,
+                        closedFailure("workflow execution canceled", Failure.FailureKind.CANCELED, null)
+                                .withDetails(c.details()));
+            case WorkflowExecutionContinuedAsNew n ->
+                new WorkflowResult(
+                        workflowId, runId, WorkflowStatus.CONTINUED_AS_NEW, null, null, n.newExecutionRunId());
             default -> throw new IllegalStateException("not a closing event: " + closing.eventType());
         };
+    }
+
+    private static Failure closedFailure(String message, Failure.FailureKind kind, TimeoutType timeoutType) {
+        return new Failure(message, kind, null, true, null, null, null, null, timeoutType);
     }
 
     WorkflowExecutionPage list(ListWorkflowExecutions request) {

@@ -42,11 +42,20 @@ final class GroupCommitter {
         this.maxBatch = maxBatch;
     }
 
-    private record Pending(ExecutionChange change, CompletableFuture<Void> outcome) {}
+    /** Changes that must commit together (a run closed and its successor created), and their outcome. */
+    private record Pending(List<ExecutionChange> changes, CompletableFuture<Void> outcome) {}
 
     /** Commits the change (possibly with others); returns once it is durable, or throws its error. */
     void commit(ExecutionChange change) {
-        Pending mine = new Pending(change, new CompletableFuture<>());
+        commit(List.of(change));
+    }
+
+    /**
+     * Commits {@code changes} atomically (possibly with other callers' changes); returns once they
+     * are durable, or throws their error.
+     */
+    void commit(List<ExecutionChange> changes) {
+        Pending mine = new Pending(List.copyOf(changes), new CompletableFuture<>());
         lock.lock();
         try {
             queue.add(mine);
@@ -84,7 +93,7 @@ final class GroupCommitter {
 
     private void run(List<Pending> batch) {
         try {
-            store.commit(batch.stream().map(Pending::change).toList());
+            store.commit(batch.stream().flatMap(p -> p.changes().stream()).toList());
             recordCommitted(batch.size());
             batch.forEach(p -> p.outcome().complete(null));
             return;
@@ -96,7 +105,7 @@ final class GroupCommitter {
         }
         for (Pending pending : batch) {
             try {
-                store.commit(List.of(pending.change()));
+                store.commit(pending.changes());
                 recordCommitted(1);
                 pending.outcome().complete(null);
             } catch (RuntimeException e) {

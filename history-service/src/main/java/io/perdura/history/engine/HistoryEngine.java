@@ -11,6 +11,7 @@ import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.service.HistoryRequest;
+import io.perdura.common.service.HistoryRequest.AwaitEventsProcessed;
 import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
@@ -18,10 +19,12 @@ import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskStarted;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
+import io.perdura.common.service.HistoryRequest.RequestCancelWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailed;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
+import io.perdura.common.service.HistoryRequest.SignalWithStartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
@@ -61,7 +64,8 @@ public final class HistoryEngine implements HistoryService {
     private final TaskStore taskStore;
     private final TimerQueue timerQueue;
     private final OutboxRelay relay;
-    private final ResultWaiters waiters = new ResultWaiters();
+    private final RunWaiters<WorkflowResult> waiters = new RunWaiters<>();
+    private final RunWaiters<Boolean> processed = new RunWaiters<>();
     private final StartWorkflowHandler starts;
     private final WorkflowTaskHandler workflowTasks;
     private final ActivityTaskHandler activityTasks;
@@ -84,21 +88,25 @@ public final class HistoryEngine implements HistoryService {
         this.timerQueue = timerQueue;
         this.relay = relay;
         this.executor = new RunExecutor(store, shards, new MutableStateCache(cacheSize), clock, this::afterCommit);
+        RunClosing closing = new RunClosing(executor);
         this.starts = new StartWorkflowHandler(executor, store, namespaces, defaultWorkflowTaskTimeout);
-        this.workflowTasks = new WorkflowTaskHandler(executor);
+        this.workflowTasks = new WorkflowTaskHandler(executor, closing);
         this.activityTasks = new ActivityTaskHandler(executor);
-        this.control = new ExecutionControlHandler(executor);
-        this.reader = new ExecutionReader(executor, store, waiters);
+        this.control = new ExecutionControlHandler(executor, closing);
+        this.reader = new ExecutionReader(executor, store, waiters, processed);
     }
 
     private void afterCommit(RunUpdate update) {
         timerQueue.schedule(update.timerTasks());
         timerQueue.cancel(update.shard().shardId(), update.deletedTimerTaskIds());
         relay.send(update.transferTasks());
+        var key = update.key();
         if (update.closingEvent() != null) {
-            var key = update.key();
             waiters.complete(
                     key.runId(), ExecutionReader.resultOf(key.workflowId(), key.runId(), update.closingEvent()));
+        }
+        if (ExecutionReader.isProcessed(update.state())) {
+            processed.complete(key.runId(), true);
         }
     }
 
@@ -112,6 +120,7 @@ public final class HistoryEngine implements HistoryService {
                 switch (task.type()) {
                     case USER_TIMER -> control.userTimerFired(update, task);
                     case WORKFLOW_TIMEOUT -> control.workflowTimeoutFired(update);
+                    case WORKFLOW_BACKOFF -> control.backoffFired(update, task);
                     case WORKFLOW_TASK_TIMEOUT -> workflowTasks.timeoutFired(update, task);
                     case WORKFLOW_TASK_BACKOFF -> workflowTasks.backoffFired(update, task);
                     case ACTIVITY_TIMEOUT -> activityTasks.timeoutFired(update, task);
@@ -145,6 +154,7 @@ public final class HistoryEngine implements HistoryService {
     public void shardsReleased(Set<Integer> shardIds) {
         executor.clearCaches();
         waiters.shardsReleased(shardIds);
+        processed.shardsReleased(shardIds);
     }
 
     /** How many result long polls are waiting. */
@@ -160,6 +170,17 @@ public final class HistoryEngine implements HistoryService {
     @Override
     public CompletableFuture<Void> signalWorkflowExecution(SignalWorkflowExecution request) {
         return ordered(request, () -> run(() -> control.signal(request)));
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> signalWithStartWorkflowExecution(
+            SignalWithStartWorkflowExecution request) {
+        return ordered(request, () -> call(() -> starts.signalWithStart(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> requestCancelWorkflowExecution(RequestCancelWorkflowExecution request) {
+        return ordered(request, () -> run(() -> control.requestCancel(request)));
     }
 
     @Override
@@ -183,6 +204,17 @@ public final class HistoryEngine implements HistoryService {
         return ordered(request, () -> {
             try {
                 return reader.result(request);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(translate(e));
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitEventsProcessed(AwaitEventsProcessed request) {
+        return ordered(request, () -> {
+            try {
+                return reader.awaitProcessed(request).thenApply(caughtUp -> null);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(translate(e));
             }

@@ -14,6 +14,7 @@ import io.perdura.history.persistence.ShardOwnershipLostException;
 import io.perdura.history.shard.ShardContext;
 import io.perdura.history.shard.ShardController;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -149,8 +150,19 @@ final class RunExecutor {
         long expected = state.dbVersion();
         ExecutionRecord record = record(state, expected + 1);
         requireCurrent(update);
+        List<ExecutionChange> changes = new ArrayList<>(2);
+        changes.add(new ExecutionChange.Update(update.shard().fence(), record, expected, update.write()));
+        RunUpdate successor = update.successor();
+        if (successor != null) {
+            changes.add(new ExecutionChange.Create(
+                    successor.shard().fence(),
+                    record(successor.state(), 1),
+                    update.successorStartRequestId(),
+                    record.key().runId(),
+                    successor.write()));
+        }
         try {
-            committer.commit(new ExecutionChange.Update(update.shard().fence(), record, expected, update.write()));
+            committer.commit(changes);
         } catch (ShardOwnershipLostException e) {
             shards.lost(update.shard().shardId(), update.shard().rangeId());
             throw new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);
@@ -160,6 +172,9 @@ final class RunExecutor {
         historyCache.committed(
                 record.key().runId(), update.events(), !state.execution().isOpen());
         afterCommit.accept(update);
+        if (successor != null) {
+            created(successor);
+        }
     }
 
     /** Creates a new run from a start update; the caller holds the workflow's lock. */
@@ -174,9 +189,15 @@ final class RunExecutor {
             shards.lost(update.shard().shardId(), update.shard().rangeId());
             throw new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);
         }
+        created(update);
+    }
+
+    private void created(RunUpdate update) {
+        MutableState state = update.state();
         state.dbVersion(1);
-        cache.put(record.key().runId(), state);
-        historyCache.committed(record.key().runId(), update.events(), false);
+        String runId = state.execution().key().runId();
+        cache.put(runId, state);
+        historyCache.committed(runId, update.events(), false);
         afterCommit.accept(update);
     }
 

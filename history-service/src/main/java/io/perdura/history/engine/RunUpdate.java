@@ -37,6 +37,8 @@ final class RunUpdate {
     private final List<Long> deletedTimerTaskIds = new ArrayList<>();
     private boolean unchanged;
     private HistoryEvent closingEvent;
+    private RunUpdate successor;
+    private String successorStartRequestId;
 
     RunUpdate(MutableState state, ShardContext shard, Instant now) {
         this.state = state;
@@ -142,9 +144,14 @@ final class RunUpdate {
         };
     }
 
-    /** Schedules a first-attempt workflow task unless one is pending. */
+    /**
+     * Schedules a first-attempt workflow task unless one is pending or the run's first task still
+     * waits for its backoff (start delay, retry, cron).
+     */
     void scheduleWorkflowTaskIfNone() {
-        if (state.workflowTask() == null && state.execution().isOpen()) {
+        if (state.workflowTask() == null
+                && state.execution().isOpen()
+                && !state.execution().isInBackoff()) {
             var execution = state.execution();
             long id = addEvent(new WorkflowTaskScheduled(execution.taskQueue(), execution.workflowTaskTimeout(), 1));
             state.workflowTask(WorkflowTaskInfo.scheduled(
@@ -158,6 +165,7 @@ final class RunUpdate {
         addEvent(closingAttributes);
         state.execution().close(status, now);
         deleteTimer(state.execution().timeoutTimerTaskId());
+        deleteTimer(state.execution().backoffTimerTaskId());
         for (var activity : state.activities()) {
             activity.drainAttemptTimers().forEach(this::deleteTimer);
             deleteTimer(activity.scheduleToCloseTimerTaskId());
@@ -203,6 +211,33 @@ final class RunUpdate {
 
     List<TransferTask> transferTasks() {
         return transferTasks;
+    }
+
+    /**
+     * Makes {@code next} (a new run of the same workflow id, see {@link NewRun}) the current run in
+     * this update's transaction: continue-as-new, a workflow retry, the next cron run, or a start
+     * that terminates this run.
+     */
+    void successor(RunUpdate next, String startRequestId) {
+        this.successor = next;
+        this.successorStartRequestId = startRequestId;
+    }
+
+    /** The run this update creates after closing its own, or null. */
+    RunUpdate successor() {
+        return successor;
+    }
+
+    String successorStartRequestId() {
+        return successorStartRequestId;
+    }
+
+    /**
+     * Records an event to be written after the command events of the workflow task being
+     * completed (a task's command events stay contiguous); it is flushed with the buffered events.
+     */
+    void addEventAfterCommands(EventAttributes attributes) {
+        state.bufferEvent(new HistoryEvent(0, now, attributes));
     }
 
     /** The event that closed the run in this update, or null. */

@@ -1,29 +1,33 @@
 package io.perdura.history.engine;
 
+import io.perdura.common.api.SignalWithStartRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.StartWorkflowResponse;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
-import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
-import io.perdura.common.model.WorkflowExecutionKey;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionTerminated;
+import io.perdura.common.model.WorkflowIdConflictPolicy;
+import io.perdura.common.model.WorkflowIdReusePolicy;
+import io.perdura.common.model.WorkflowStatus;
+import io.perdura.common.service.HistoryRequest.SignalWithStartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
-import io.perdura.history.mutablestate.ExecutionInfo;
-import io.perdura.history.mutablestate.MutableState;
 import io.perdura.history.persistence.ConditionFailedException;
 import io.perdura.history.persistence.CurrentExecution;
 import io.perdura.history.persistence.ExecutionStore;
 import io.perdura.history.persistence.NamespaceStore;
-import io.perdura.history.persistence.TimerTaskType;
+import io.perdura.history.shard.ShardContext;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Starts runs: validates the request, answers a repeated request id with the run it created, rejects
- * a second start while a run of the workflow id is open, and writes WorkflowExecutionStarted +
- * WorkflowTaskScheduled (and the run's timeout timer) in one transaction.
+ * Starts runs: validates the request, answers a repeated request id with the run it created, applies
+ * the workflow id's conflict policy (a running run) and reuse policy (a closed one), and writes
+ * WorkflowExecutionStarted + WorkflowTaskScheduled (or the start delay's timer), and the run's
+ * timeout timer, in one transaction. Signal-with-start signals the running run, or starts one with
+ * the signal, in one transaction.
  */
 final class StartWorkflowHandler {
 
@@ -44,10 +48,33 @@ final class StartWorkflowHandler {
     }
 
     StartWorkflowResponse start(StartWorkflowExecution command) {
-        String namespace = command.namespace();
-        String workflowId = command.workflowId();
         StartWorkflowRequest request = command.request();
-        validate(namespace, workflowId, request);
+        validate(command.namespace(), command.workflowId(), request);
+        return startOrSignal(command.namespace(), command.workflowId(), request, null, null);
+    }
+
+    StartWorkflowResponse signalWithStart(SignalWithStartWorkflowExecution command) {
+        SignalWithStartRequest body = command.request();
+        if (body == null) {
+            throw PerduraException.invalidArgument("a signal-with-start request body is required");
+        }
+        if (command.signalName() == null || command.signalName().isBlank()) {
+            throw PerduraException.invalidArgument("signalName is required");
+        }
+        requireArray(body.signalInput(), "signalInput");
+        StartWorkflowRequest request = body.start();
+        validate(command.namespace(), command.workflowId(), request);
+        var signal = new WorkflowExecutionSignaled(command.signalName(), input(body.signalInput()), request.identity());
+        return startOrSignal(command.namespace(), command.workflowId(), request, command.signalName(), signal);
+    }
+
+    /** Starts a run, or with {@code signal} set signals the running run instead of refusing the start. */
+    private StartWorkflowResponse startOrSignal(
+            String namespace,
+            String workflowId,
+            StartWorkflowRequest request,
+            String signalName,
+            WorkflowExecutionSignaled signal) {
         if (!namespaces.exists(namespace)) {
             throw new PerduraException(ErrorType.NAMESPACE_NOT_FOUND, "namespace " + namespace + " not found");
         }
@@ -56,76 +83,122 @@ final class StartWorkflowHandler {
             if (requestId != null) {
                 Optional<String> existing = store.findRunByStartRequest(namespace, workflowId, requestId);
                 if (existing.isPresent()) {
-                    return new StartWorkflowResponse(workflowId, existing.get());
+                    return new StartWorkflowResponse(workflowId, existing.get(), true);
                 }
             }
             Optional<CurrentExecution> current = store.getCurrentExecution(namespace, workflowId);
             if (current.isPresent() && current.get().status().isOpen()) {
-                throw new PerduraException(
-                        ErrorType.ALREADY_STARTED,
-                        "workflow " + workflowId + " is already running (run "
-                                + current.get().runId() + ")");
+                String runId = current.get().runId();
+                if (signal != null) {
+                    signalRunning(namespace, workflowId, runId, requestId, signal);
+                    return new StartWorkflowResponse(workflowId, runId, false);
+                }
+                return onConflict(namespace, workflowId, runId, request, requestId);
             }
+            current.ifPresent(closed -> checkReuse(workflowId, closed, request.workflowIdReusePolicy()));
+            NewRun run = newRun(namespace, workflowId, request, requestId);
             try {
-                String runId = create(namespace, workflowId, request, requestId, current.map(CurrentExecution::runId));
-                return new StartWorkflowResponse(workflowId, runId);
+                executor.create(
+                        run.start(
+                                shardOf(namespace, workflowId), executor.clock().instant(), signal),
+                        requestId,
+                        current.map(CurrentExecution::runId).orElse(null));
             } catch (ConditionFailedException e) {
                 throw new PerduraException(ErrorType.UNAVAILABLE, "concurrent start of " + workflowId, e);
             }
+            return new StartWorkflowResponse(workflowId, run.runId(), true);
         });
     }
 
-    private String create(
-            String namespace,
-            String workflowId,
-            StartWorkflowRequest request,
-            String requestId,
-            Optional<String> previousRunId) {
-        var shards = executor.shards();
-        var shard = shards.shard(shards.shardOf(namespace, workflowId));
-        var key = new WorkflowExecutionKey(
-                namespace, workflowId, UUID.randomUUID().toString());
-        var now = executor.clock().instant();
+    private StartWorkflowResponse onConflict(
+            String namespace, String workflowId, String runningRunId, StartWorkflowRequest request, String requestId) {
+        WorkflowIdConflictPolicy policy = conflictPolicy(request);
+        return switch (policy) {
+            case FAIL ->
+                throw new PerduraException(
+                        ErrorType.ALREADY_STARTED,
+                        "workflow " + workflowId + " is already running (run " + runningRunId + ")");
+            case USE_EXISTING -> new StartWorkflowResponse(workflowId, runningRunId, false);
+            case TERMINATE_EXISTING -> {
+                NewRun run = newRun(namespace, workflowId, request, requestId);
+                executor.update(namespace, workflowId, runningRunId, update -> {
+                    update.flushBufferedEvents();
+                    update.close(
+                            WorkflowStatus.TERMINATED,
+                            new WorkflowExecutionTerminated(
+                                    "terminated by a new start of the workflow id (" + policy + ")",
+                                    request.identity()));
+                    update.successor(run.start(update.shard(), update.now(), null), requestId);
+                    return null;
+                });
+                yield new StartWorkflowResponse(workflowId, run.runId(), true);
+            }
+        };
+    }
+
+    /** The conflict policy; the older reuse policy TERMINATE_IF_RUNNING means TERMINATE_EXISTING, as in Temporal. */
+    private static WorkflowIdConflictPolicy conflictPolicy(StartWorkflowRequest request) {
+        if (request.workflowIdConflictPolicy() != null) {
+            return request.workflowIdConflictPolicy();
+        }
+        return request.workflowIdReusePolicy() == WorkflowIdReusePolicy.TERMINATE_IF_RUNNING
+                ? WorkflowIdConflictPolicy.TERMINATE_EXISTING
+                : WorkflowIdConflictPolicy.FAIL;
+    }
+
+    /** ALREADY_STARTED when the reuse policy keeps the closed run's id from starting again. */
+    private static void checkReuse(String workflowId, CurrentExecution closed, WorkflowIdReusePolicy policy) {
+        WorkflowIdReusePolicy reuse = policy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : policy;
+        boolean refused = switch (reuse) {
+            case ALLOW_DUPLICATE, TERMINATE_IF_RUNNING -> false;
+            case ALLOW_DUPLICATE_FAILED_ONLY ->
+                closed.status() == WorkflowStatus.COMPLETED || closed.status() == WorkflowStatus.CONTINUED_AS_NEW;
+            case REJECT_DUPLICATE -> true;
+        };
+        if (refused) {
+            throw new PerduraException(
+                    ErrorType.ALREADY_STARTED,
+                    "workflow " + workflowId + " was already run (last run " + closed.runId() + " " + closed.status()
+                            + ") and its WorkflowIdReusePolicy " + reuse + " refuses a new run");
+        }
+    }
+
+    private void signalRunning(
+            String namespace, String workflowId, String runId, String requestId, WorkflowExecutionSignaled signal) {
+        executor.update(namespace, workflowId, runId, update -> {
+            if (requestId != null && !update.state().rememberSignalRequestId(requestId)) {
+                update.noChange();
+                return null;
+            }
+            update.addExternalEvent(signal);
+            return null;
+        });
+    }
+
+    private NewRun newRun(String namespace, String workflowId, StartWorkflowRequest request, String requestId) {
         Duration taskTimeout = request.workflowTaskTimeout() != null
                         && request.workflowTaskTimeout().isPositive()
                 ? request.workflowTaskTimeout()
                 : defaultWorkflowTaskTimeout;
-        var state = new MutableState(new ExecutionInfo(
-                key,
-                shard.shardId(),
-                request.workflowType(),
-                request.taskQueue(),
-                now,
-                taskTimeout,
-                request.retryPolicy(),
-                requestId));
-        var update = new RunUpdate(state, shard, now);
-        update.addEvent(new WorkflowExecutionStarted(
-                request.workflowType(),
-                request.taskQueue(),
-                input(request.input()),
-                request.workflowExecutionTimeout(),
-                request.workflowRunTimeout(),
-                taskTimeout,
-                requestId,
-                null));
-        update.scheduleWorkflowTaskIfNone();
-        Duration runLimit = earliest(request.workflowExecutionTimeout(), request.workflowRunTimeout());
-        if (runLimit != null) {
-            state.execution()
-                    .timeoutTimerTaskId(update.timer(TimerTaskType.WORKFLOW_TIMEOUT, now.plus(runLimit), 0, 0, null));
+        Duration delay = request.workflowStartDelay();
+        if (request.cronSchedule() != null && !request.cronSchedule().isBlank()) {
+            Duration untilNext = CronSchedule.parse(request.cronSchedule())
+                    .delayAfter(executor.clock().instant());
+            delay = delay != null && delay.compareTo(untilNext) > 0 ? delay : untilNext;
         }
-        executor.create(update, requestId, previousRunId.orElse(null));
-        return key.runId();
+        return new NewRun(namespace, workflowId)
+                .workflow(request.workflowType(), request.taskQueue(), request.input())
+                .timeouts(request.workflowExecutionTimeout(), request.workflowRunTimeout(), taskTimeout)
+                .request(requestId, request.identity())
+                .retryPolicy(request.retryPolicy())
+                .cronSchedule(request.cronSchedule())
+                .memo(request.memo())
+                .firstWorkflowTaskBackoff(delay);
     }
 
-    private static Duration earliest(Duration a, Duration b) {
-        Duration first = a != null && a.isPositive() ? a : null;
-        Duration second = b != null && b.isPositive() ? b : null;
-        if (first == null) {
-            return second;
-        }
-        return second == null || first.compareTo(second) <= 0 ? first : second;
+    private ShardContext shardOf(String namespace, String workflowId) {
+        var shards = executor.shards();
+        return shards.shard(shards.shardOf(namespace, workflowId));
     }
 
     private static void validate(String namespace, String workflowId, StartWorkflowRequest request) {
@@ -148,6 +221,15 @@ final class StartWorkflowHandler {
         requireNotNegative(request.workflowExecutionTimeout(), "workflowExecutionTimeout");
         requireNotNegative(request.workflowRunTimeout(), "workflowRunTimeout");
         requireNotNegative(request.workflowTaskTimeout(), "workflowTaskTimeout");
+        requireNotNegative(request.workflowStartDelay(), "workflowStartDelay");
+        if (request.memo() != null
+                && !request.memo().isNull()
+                && !request.memo().isObject()) {
+            throw PerduraException.invalidArgument("memo must be a JSON object");
+        }
+        if (request.cronSchedule() != null && !request.cronSchedule().isBlank()) {
+            CronSchedule.parse(request.cronSchedule());
+        }
     }
 
     static void requireArray(JsonNode input, String name) {

@@ -36,9 +36,11 @@ final class WorkflowTaskHandler {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final RunExecutor executor;
+    private final CommandProcessor commands;
 
-    WorkflowTaskHandler(RunExecutor executor) {
+    WorkflowTaskHandler(RunExecutor executor, RunClosing closing) {
         this.executor = executor;
+        this.commands = new CommandProcessor(closing);
     }
 
     WorkflowTask recordStarted(RecordWorkflowTaskStarted request) {
@@ -110,18 +112,18 @@ final class WorkflowTaskHandler {
 
     void completed(RespondWorkflowTaskCompleted request) {
         TaskToken token = requireWorkflowToken(request.token());
-        List<Command> commands = request.request().commands() == null
+        List<Command> taskCommands = request.request().commands() == null
                 ? List.of()
                 : request.request().commands();
         String identity = request.request().identity();
         PerduraException rejected = executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
             WorkflowTaskInfo task = currentTask(update.state(), token);
-            String problem = CommandProcessor.validate(commands, update.state());
+            String problem = commands.validate(taskCommands, update.state());
             if (problem != null) {
                 fail(update, task, WorkflowTaskFailedCause.BAD_COMMAND, CommandProcessor.badCommand(problem), identity);
                 return PerduraException.invalidArgument("BAD_COMMAND: " + problem);
             }
-            boolean closes = !commands.isEmpty() && commands.getLast().isTerminal();
+            boolean closes = !taskCommands.isEmpty() && taskCommands.getLast().isTerminal();
             if (closes && !update.state().bufferedEvents().isEmpty()) {
                 fail(
                         update,
@@ -136,7 +138,7 @@ final class WorkflowTaskHandler {
                     new WorkflowTaskCompleted(task.scheduledEventId(), task.startedEventId(), identity));
             update.deleteTimer(task.timeoutTimerTaskId());
             update.state().workflowTask(null);
-            CommandProcessor.apply(update, commands, completedId);
+            commands.apply(update, taskCommands, completedId);
             if (update.flushBufferedEvents()) {
                 update.scheduleWorkflowTaskIfNone();
             }

@@ -6,6 +6,7 @@ import io.perdura.common.model.WorkflowExecutionKey;
 import io.perdura.common.model.WorkflowStatus;
 import java.time.Duration;
 import java.time.Instant;
+import tools.jackson.databind.JsonNode;
 
 /** What a run is: its identity, type, queue, timeouts and status. */
 public final class ExecutionInfo {
@@ -23,6 +24,17 @@ public final class ExecutionInfo {
     private RetryPolicy retryPolicy;
     private String startRequestId;
     private long timeoutTimerTaskId;
+    private int attempt = 1;
+    private String firstExecutionRunId;
+    private Duration workflowExecutionTimeout;
+    private Duration workflowRunTimeout;
+    private Instant executionExpirationTime;
+    private Instant runExpirationTime;
+    private String cronSchedule;
+    private JsonNode memo;
+    private long backoffTimerTaskId;
+    private Instant executionTime;
+    private boolean cancelRequested;
 
     @JsonCreator
     ExecutionInfo() {}
@@ -85,7 +97,7 @@ public final class ExecutionInfo {
         return workflowTaskTimeout;
     }
 
-    /** The workflow's default retry policy for its activities, or null. */
+    /** The workflow's retry policy (a failed or timed-out run is retried as a new run), or null. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -113,5 +125,97 @@ public final class ExecutionInfo {
         }
         this.status = closedStatus;
         this.closeTime = time;
+    }
+
+    /** Which attempt of the workflow's retry policy this run is: 1 for the first. */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** The first run of the chain this run belongs to (continue-as-new, retries, cron); itself for a first run. */
+    public String firstExecutionRunId() {
+        return firstExecutionRunId == null ? runId : firstExecutionRunId;
+    }
+
+    public Duration workflowExecutionTimeout() {
+        return workflowExecutionTimeout;
+    }
+
+    public Duration workflowRunTimeout() {
+        return workflowRunTimeout;
+    }
+
+    /** When the whole chain must be closed (workflow execution timeout), or null. */
+    public Instant executionExpirationTime() {
+        return executionExpirationTime;
+    }
+
+    /** When this run must be closed (workflow run timeout), or null. */
+    public Instant runExpirationTime() {
+        return runExpirationTime;
+    }
+
+    public String cronSchedule() {
+        return cronSchedule;
+    }
+
+    public JsonNode memo() {
+        return memo;
+    }
+
+    /**
+     * Sets what this run inherits from the chain it belongs to and its limits: the attempt, the first
+     * run, the timeouts with the chain's execution expiration, the cron schedule and the memo.
+     */
+    public void chain(
+            int attempt,
+            String firstExecutionRunId,
+            Duration workflowExecutionTimeout,
+            Duration workflowRunTimeout,
+            Instant executionExpirationTime,
+            String cronSchedule,
+            JsonNode memo) {
+        this.attempt = Math.max(attempt, 1);
+        this.firstExecutionRunId = firstExecutionRunId;
+        this.workflowExecutionTimeout = workflowExecutionTimeout;
+        this.workflowRunTimeout = workflowRunTimeout;
+        this.executionExpirationTime = executionExpirationTime;
+        this.runExpirationTime = workflowRunTimeout == null ? null : startTime.plus(workflowRunTimeout);
+        this.cronSchedule = cronSchedule;
+        this.memo = memo;
+    }
+
+    /** The timer row that delays the first workflow task (start delay, retry backoff, cron), 0 without one. */
+    public long backoffTimerTaskId() {
+        return backoffTimerTaskId;
+    }
+
+    public void backoffTimerTaskId(long taskId) {
+        this.backoffTimerTaskId = taskId;
+    }
+
+    /** Delays the run's first workflow task until {@code dueTime} with the timer row {@code taskId}. */
+    public void backoff(long taskId, Instant dueTime) {
+        this.backoffTimerTaskId = taskId;
+        this.executionTime = dueTime;
+    }
+
+    /** When the first workflow task was (or is) due: the start, or the end of its backoff. */
+    public Instant executionTime() {
+        return executionTime == null ? startTime : executionTime;
+    }
+
+    /** Whether the first workflow task still waits for its backoff timer. */
+    public boolean isInBackoff() {
+        return backoffTimerTaskId != 0;
+    }
+
+    /** Whether someone asked this run to cancel. */
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public void requestCancel() {
+        this.cancelRequested = true;
     }
 }

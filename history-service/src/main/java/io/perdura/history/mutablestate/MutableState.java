@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The summary of one run that history keeps next to its events: what is pending and what comes
@@ -109,6 +110,19 @@ public final class MutableState {
 
     public void bufferEvent(HistoryEvent event) {
         bufferedEvents.add(event);
+    }
+
+    /** Takes the first buffered event that {@code matches} out of the buffer, or returns null. */
+    public HistoryEvent removeBufferedEvent(Predicate<HistoryEvent> matches) {
+        Iterator<HistoryEvent> events = bufferedEvents.iterator();
+        while (events.hasNext()) {
+            HistoryEvent event = events.next();
+            if (matches.test(event)) {
+                events.remove();
+                return event;
+            }
+        }
+        return null;
     }
 
     /** Hands over the buffered events and empties the buffer. */

@@ -7,5 +7,7 @@ public enum TimerTaskType {
     ACTIVITY_RETRY,
     WORKFLOW_TASK_TIMEOUT,
     WORKFLOW_TASK_BACKOFF,
-    WORKFLOW_TIMEOUT
+    WORKFLOW_TIMEOUT,
+    /** The delay before a run's first workflow task (start delay, retry backoff, cron) ended. */
+    WORKFLOW_BACKOFF
 }

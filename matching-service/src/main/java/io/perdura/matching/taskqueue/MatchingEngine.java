@@ -185,7 +185,7 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
             pendingQueries.remove(query.queryId());
             throw MatchingErrors.stopping();
         }
-        queryTasks.build(query).whenComplete((task, error) -> {
+        queryTasks.build(query, timeout.dividedBy(2)).whenComplete((task, error) -> {
             if (error != null) {
                 pendingQueries.remove(query.queryId(), query);
                 query.fail(PerduraException.unwrap(error));

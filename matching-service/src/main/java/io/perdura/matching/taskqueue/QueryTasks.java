@@ -5,17 +5,21 @@ import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.service.HistoryRequest.AwaitEventsProcessed;
 import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryService;
 import io.perdura.common.service.MatchingRequest.QueryWorkflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Builds the workflow task that carries a query: the run's whole history, fetched page by page from
- * history, and a QUERY task token naming the pending query.
+ * Builds the workflow task that carries a query: once the run's workflow code has processed every
+ * event recorded before the query (so it sees every signal whose call returned before it), the
+ * run's whole history, fetched page by page from history, and a QUERY task token naming the
+ * pending query.
  */
 final class QueryTasks {
 
@@ -30,15 +34,20 @@ final class QueryTasks {
         this.pageSize = pageSize;
     }
 
-    CompletableFuture<WorkflowTask> build(PendingQuery query) {
+    /** Builds the task, waiting at most {@code catchUpWait} for the run's workflow tasks to catch up. */
+    CompletableFuture<WorkflowTask> build(PendingQuery query, Duration catchUpWait) {
         QueryWorkflow request = query.request();
         CompletableFuture<String> runId = request.runId() != null
                 ? CompletableFuture.completedFuture(request.runId())
                 : history.describeWorkflowExecution(
                                 new DescribeWorkflowExecution(request.namespace(), request.workflowId(), null))
                         .thenApply(description -> description.runId());
-        return runId.thenCompose(
-                run -> fetch(request, run, null, new ArrayList<>()).thenApply(events -> task(query, run, events)));
+        return runId.thenCompose(run -> history.awaitEventsProcessed(
+                                new AwaitEventsProcessed(request.namespace(), request.workflowId(), run, catchUpWait))
+                        // not caught up in time (no worker, or history moving): answer from what is recorded
+                        .handle((caughtUp, error) -> run))
+                .thenCompose(run ->
+                        fetch(request, run, null, new ArrayList<>()).thenApply(events -> task(query, run, events)));
     }
 
     private CompletableFuture<List<HistoryEvent>> fetch(

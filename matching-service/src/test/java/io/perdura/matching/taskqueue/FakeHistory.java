@@ -228,6 +228,22 @@ public final class FakeHistory implements HistoryService {
     }
 
     @Override
+    public CompletableFuture<Void> awaitEventsProcessed(AwaitEventsProcessed request) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> signalWithStartWorkflowExecution(
+            SignalWithStartWorkflowExecution request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> requestCancelWorkflowExecution(RequestCancelWorkflowExecution request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
     public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
         throw new UnsupportedOperationException("not used by matching");
     }

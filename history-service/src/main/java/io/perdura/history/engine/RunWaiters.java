@@ -1,6 +1,5 @@
 package io.perdura.history.engine;
 
-import io.perdura.common.api.WorkflowResult;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
 import java.time.Duration;
@@ -13,22 +12,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Long-polling result requests, completed after the closing commit of their run, on timeout, or
- * with UNAVAILABLE when their run's shard is released (the caller asks the shard's next owner).
+ * Long polls about runs (a result, a run's workflow tasks catching up), completed by a commit of
+ * their run, on timeout with the caller's value, or with UNAVAILABLE when their run's shard is
+ * released (the caller asks the shard's next owner).
  */
-final class ResultWaiters {
+final class RunWaiters<T> {
 
-    private final Map<String, RunWaiters> waiters = new ConcurrentHashMap<>();
+    private final Map<String, Waiting<T>> waiters = new ConcurrentHashMap<>();
 
-    private record RunWaiters(int shardId, List<CompletableFuture<WorkflowResult>> futures) {}
+    private record Waiting<T>(int shardId, List<CompletableFuture<T>> futures) {}
 
-    /** Registers a waiter; must be called holding the run's lock, after checking it is open. */
-    CompletableFuture<WorkflowResult> await(int shardId, String runId, Duration timeout, WorkflowResult running) {
-        CompletableFuture<WorkflowResult> future = new CompletableFuture<>();
-        waiters.computeIfAbsent(runId, id -> new RunWaiters(shardId, new CopyOnWriteArrayList<>()))
+    /** Registers a waiter; must be called holding the run's lock, after checking it still waits. */
+    CompletableFuture<T> await(int shardId, String runId, Duration timeout, T onTimeout) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        waiters.computeIfAbsent(runId, id -> new Waiting<>(shardId, new CopyOnWriteArrayList<>()))
                 .futures()
                 .add(future);
-        future.completeOnTimeout(running, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        future.completeOnTimeout(onTimeout, timeout.toMillis(), TimeUnit.MILLISECONDS);
         future.whenComplete((result, error) -> waiters.computeIfPresent(runId, (id, run) -> {
             run.futures().remove(future);
             return run.futures().isEmpty() ? null : run;
@@ -36,8 +36,8 @@ final class ResultWaiters {
         return future;
     }
 
-    void complete(String runId, WorkflowResult result) {
-        RunWaiters run = waiters.remove(runId);
+    void complete(String runId, T result) {
+        Waiting<T> run = waiters.remove(runId);
         if (run != null) {
             run.futures().forEach(f -> f.complete(result));
         }
