@@ -5,6 +5,7 @@ import io.perdura.common.messaging.Topics;
 import io.perdura.common.service.HistoryRequestHandler;
 import io.perdura.common.service.MatchingClient;
 import io.perdura.history.engine.HistoryEngine;
+import io.perdura.history.persistence.HistoryFlyway;
 import io.perdura.history.persistence.JdbcExecutionStore;
 import io.perdura.history.persistence.JdbcNamespaceStore;
 import io.perdura.history.persistence.JdbcShardStore;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,16 +78,9 @@ public final class HistoryServer {
                 properties.getCacheSize());
     }
 
-    /** Runs the history migrations (table {@code flyway_history_schema}). */
+    /** Runs the history migrations (table {@code flyway_history_schema}; {@link HistoryFlyway}). */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/history")
-                .table("flyway_history_schema")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        HistoryFlyway.migrate(dataSource);
     }
 
     /**

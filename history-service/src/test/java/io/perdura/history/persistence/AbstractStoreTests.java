@@ -2,6 +2,7 @@ package io.perdura.history.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
@@ -18,9 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The backend-neutral suite of the history stores: every backend's adapter must pass it unchanged.
@@ -267,6 +272,113 @@ abstract class AbstractStoreTests {
         assertThat(tasks.loadTransferTasks(3, 800_000, 100)).doesNotContain(first, second);
     }
 
+    /**
+     * Pairs of identifiers that a case-, accent- or trailing-space-insensitive collation takes for
+     * one; every identifier must tell them apart (ADR 12).
+     */
+    static Stream<Arguments> lookAlikes() {
+        return Stream.of(
+                arguments("Order-1", "order-1"),
+                arguments("café", "cafe"),
+                arguments("straße", "strase"),
+                arguments("id-a", "id-a "),
+                arguments("DEFAULT", "default"));
+    }
+
+    @Test
+    void findsANamespaceOnlyByItsExactName() {
+        assertThat(namespaces.exists("DEFAULT")).isFalse();
+        assertThat(namespaces.exists("Default")).isFalse();
+        assertThat(namespaces.exists("default ")).isFalse();
+        assertThat(namespaces.exists("default")).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("lookAlikes")
+    void lookAlikeWorkflowIdsAreDifferentWorkflows(String first, String second) {
+        String namespace = "ns-" + UUID.randomUUID();
+        var firstRun = running(
+                new WorkflowExecutionKey(namespace, first, UUID.randomUUID().toString()), first, first);
+        var secondRun = running(
+                new WorkflowExecutionKey(namespace, second, UUID.randomUUID().toString()), second, second);
+
+        executions.createExecution(fence, firstRun, first, null, write(firstRun.key(), 1, 2));
+        executions.createExecution(fence, secondRun, second, null, write(secondRun.key(), 1, 2));
+
+        for (var run : List.of(firstRun, secondRun)) {
+            String workflowId = run.key().workflowId();
+            assertThat(executions.getExecution(namespace, workflowId, run.key().runId()))
+                    .hasValue(run);
+            assertThat(executions.getCurrentExecution(namespace, workflowId))
+                    .hasValue(new CurrentExecution(run.key().runId(), WorkflowStatus.RUNNING, workflowId));
+            assertThat(executions.findRunByStartRequest(namespace, workflowId, workflowId))
+                    .hasValue(run.key().runId());
+            assertThat(executions.listExecutions(namespace, null, run.workflowType(), null, 10))
+                    .containsExactly(run);
+        }
+        assertThat(executions.getExecution(namespace, first, secondRun.key().runId()))
+                .isEmpty();
+        assertThat(executions.findRunByStartRequest(namespace, first, second)).isEmpty();
+        assertThat(executions.listExecutions(namespace, null, null, null, 10))
+                .containsExactlyInAnyOrder(firstRun, secondRun);
+    }
+
+    @ParameterizedTest
+    @MethodSource("lookAlikes")
+    void lookAlikeRunAndRequestIdsOfOneWorkflowAreDifferent(String first, String second) {
+        String namespace = "ns-" + UUID.randomUUID();
+        String workflowId = "wf-" + UUID.randomUUID();
+        var firstKey = new WorkflowExecutionKey(namespace, workflowId, first);
+        var secondKey = new WorkflowExecutionKey(namespace, workflowId, second);
+
+        executions.createExecution(
+                fence, record(firstKey, 3, 1, WorkflowStatus.RUNNING), first, null, write(firstKey, 1, 2));
+        executions.updateExecution(fence, record(firstKey, 4, 2, WorkflowStatus.COMPLETED), 1, write(firstKey, 3, 3));
+        executions.createExecution(
+                fence, record(secondKey, 3, 1, WorkflowStatus.RUNNING), second, first, write(secondKey, 1, 2));
+
+        assertThat(executions.getExecution(namespace, workflowId, first).orElseThrow())
+                .extracting(ExecutionRecord::key, ExecutionRecord::status)
+                .containsExactly(firstKey, WorkflowStatus.COMPLETED);
+        assertThat(executions.getExecution(namespace, workflowId, second).orElseThrow())
+                .extracting(ExecutionRecord::key, ExecutionRecord::status)
+                .containsExactly(secondKey, WorkflowStatus.RUNNING);
+        assertThat(executions.getCurrentExecution(namespace, workflowId))
+                .hasValue(new CurrentExecution(second, WorkflowStatus.RUNNING, second));
+        assertThat(executions.findRunByStartRequest(namespace, workflowId, first))
+                .hasValue(first);
+        assertThat(executions.findRunByStartRequest(namespace, workflowId, second))
+                .hasValue(second);
+        assertThat(executions.readEvents(first, 1, 100)).hasSize(3);
+        assertThat(executions.readEvents(second, 1, 100)).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("lookAlikes")
+    void lookAlikeNamespacesAreDifferent(String first, String second) {
+        String workflowId = "wf-" + UUID.randomUUID();
+        String workflowType = "type-" + UUID.randomUUID();
+        var inFirst = running(
+                new WorkflowExecutionKey(first, workflowId, UUID.randomUUID().toString()), workflowType, "q");
+        var inSecond = running(
+                new WorkflowExecutionKey(second, workflowId, UUID.randomUUID().toString()), workflowType, "q");
+
+        executions.createExecution(fence, inFirst, "req", null, write(inFirst.key(), 1, 2));
+        executions.createExecution(fence, inSecond, "req", null, write(inSecond.key(), 1, 2));
+
+        for (var run : List.of(inFirst, inSecond)) {
+            String namespace = run.key().namespace();
+            assertThat(executions.getExecution(namespace, workflowId, run.key().runId()))
+                    .hasValue(run);
+            assertThat(executions.getCurrentExecution(namespace, workflowId))
+                    .hasValue(new CurrentExecution(run.key().runId(), WorkflowStatus.RUNNING, "req"));
+            assertThat(executions.findRunByStartRequest(namespace, workflowId, "req"))
+                    .hasValue(run.key().runId());
+            assertThat(executions.listExecutions(namespace, null, workflowType, null, 10))
+                    .containsExactly(run);
+        }
+    }
+
     private static WorkflowExecutionKey newKey() {
         return new WorkflowExecutionKey(
                 "default", "wf-" + UUID.randomUUID(), UUID.randomUUID().toString());
@@ -284,6 +396,11 @@ abstract class AbstractStoreTests {
                 nextEventId,
                 version,
                 "{\"s\":" + version + "}");
+    }
+
+    /** A run as first written (event ids 1 and 2), with the workflow type and task queue given. */
+    private static ExecutionRecord running(WorkflowExecutionKey key, String workflowType, String taskQueue) {
+        return new ExecutionRecord(key, 3, WorkflowStatus.RUNNING, workflowType, taskQueue, 1000L, null, 3, 1, "{}");
     }
 
     private static ExecutionWrite write(WorkflowExecutionKey key, long from, long to) {

@@ -1,7 +1,9 @@
 package io.perdura.matching.persistence;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Migrates matching's schema with its own history table, so that it can share a database with the
@@ -19,14 +21,18 @@ public final class MatchingFlyway {
 
     /** Applies every pending migration of matching to {@code dataSource}. */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
+        configuration(dataSource).load().migrate();
+    }
+
+    /** The configuration {@link #migrate} loads; a test may stop it at an earlier version. */
+    static FluentConfiguration configuration(DataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .table(TABLE)
                 // the database may already hold other services' tables: baseline below V1 so V1 still runs
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
+                .placeholders(Map.of(IdentifierCollation.PLACEHOLDER, IdentifierCollation.of(dataSource)));
     }
 }

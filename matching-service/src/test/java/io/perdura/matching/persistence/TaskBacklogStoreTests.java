@@ -1,13 +1,18 @@
 package io.perdura.matching.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.perdura.common.service.MatchingRequest.TaskQueueKind;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The backend-neutral suite every {@link TaskBacklogStore} adapter must pass; one subclass per backend. */
@@ -150,6 +155,51 @@ abstract class TaskBacklogStoreTests {
         store.delete(List.of(activity));
 
         assertThat(store.queuesWithBacklog()).containsExactlyInAnyOrder(WORKFLOWS, OTHER_NAMESPACE);
+    }
+
+    /**
+     * Pairs of identifiers that a case-, accent- or trailing-space-insensitive collation takes for
+     * one; every identifier must tell them apart (ADR 12).
+     */
+    static Stream<Arguments> lookAlikes() {
+        return Stream.of(
+                arguments("Order-1", "order-1"),
+                arguments("café", "cafe"),
+                arguments("straße", "strase"),
+                arguments("id-a", "id-a "),
+                arguments("DEFAULT", "default"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lookAlikes")
+    void keepsQueuesOfLookAlikeNamespacesOrNamesApart(String first, String second) {
+        List<TaskQueueKey> queues = List.of(
+                new TaskQueueKey(first, "orders", TaskQueueKind.WORKFLOW),
+                new TaskQueueKey(second, "orders", TaskQueueKind.WORKFLOW),
+                new TaskQueueKey("default", first, TaskQueueKind.ACTIVITY),
+                new TaskQueueKey("default", second, TaskQueueKind.ACTIVITY));
+        ScheduledTask task = task("wf-1", 2);
+        List<Long> ids = queues.stream().map(queue -> insert(queue, task)).toList();
+
+        for (int i = 0; i < queues.size(); i++) {
+            assertThat(store.read(queues.get(i), 0, 10)).containsExactly(new BacklogTask(ids.get(i), task));
+        }
+        assertThat(store.queuesWithBacklog()).containsExactlyInAnyOrderElementsOf(queues);
+    }
+
+    @ParameterizedTest
+    @MethodSource("lookAlikes")
+    void keepsTasksOfLookAlikeWorkflowAndRunIdsApart(String first, String second) {
+        ScheduledTask ofFirst = new ScheduledTask(first, first, 2, 0);
+        ScheduledTask ofSecond = new ScheduledTask(second, second, 2, 0);
+
+        long firstId = insert(WORKFLOWS, ofFirst);
+        long secondId = insert(WORKFLOWS, ofSecond);
+
+        assertThat(store.insert(WORKFLOWS, ofFirst)).isEmpty();
+        assertThat(store.insert(WORKFLOWS, ofSecond)).isEmpty();
+        assertThat(store.read(WORKFLOWS, 0, 10))
+                .containsExactly(new BacklogTask(firstId, ofFirst), new BacklogTask(secondId, ofSecond));
     }
 
     @Test

@@ -1,0 +1,15 @@
+-- Identifiers compare exactly (ADR 12): a namespace, task queue, workflow id or run id equals another
+-- only when their code points do, so 'Order-1' and 'order-1', 'café' and 'cafe', 'straße' and
+-- 'strase', 'id-a' and 'id-a ' (trailing space), 'DEFAULT' and 'default' are different queues and
+-- tasks.
+--
+-- CONVERT TO gives every character column of the table (and so its unique key and index) and the
+-- table's default, for columns added later, the binary NO PAD collation of the server:
+-- utf8mb4_nopad_bin on MariaDB, utf8mb4_0900_bin on MySQL 8 (utf8mb4_bin would still ignore trailing
+-- spaces). It alters in place: rows are kept, and keys that were unique under the insensitive
+-- collation stay unique under the exact one. H2 in MySQL mode accepts the statement and ignores it;
+-- its VARCHAR compares exactly already.
+--
+-- A table added later gives the same collation itself:
+--     CREATE TABLE … (…) DEFAULT CHARSET=utf8mb4 COLLATE=${identifier_collation}
+ALTER TABLE matching_tasks CONVERT TO CHARACTER SET utf8mb4 COLLATE ${identifier_collation};
