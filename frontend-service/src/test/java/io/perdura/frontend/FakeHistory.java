@@ -37,6 +37,7 @@ final class FakeHistory implements HistoryService {
 
     final List<HistoryRequest> received = new CopyOnWriteArrayList<>();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final Map<String, Run> runsById = new ConcurrentHashMap<>();
 
     /** One run of the fake. */
     static final class Run {
@@ -52,6 +53,17 @@ final class FakeHistory implements HistoryService {
         WorkflowStatus status() {
             return outcome.isDone() ? outcome.join().status() : WorkflowStatus.RUNNING;
         }
+    }
+
+    /** Closes the current run CONTINUED_AS_NEW and makes a new run of the same start current. */
+    String continueAsNew(String namespace, String workflowId) {
+        Run run = runs.get(namespace + "/" + workflowId);
+        Run next = new Run(run.start);
+        runs.put(namespace + "/" + workflowId, next);
+        runsById.put(next.runId, next);
+        run.outcome.complete(
+                new WorkflowResult(workflowId, run.runId, WorkflowStatus.CONTINUED_AS_NEW, null, null, next.runId));
+        return next.runId;
     }
 
     void complete(String namespace, String workflowId, JsonNode result) {
@@ -75,7 +87,9 @@ final class FakeHistory implements HistoryService {
     }
 
     private Run run(String namespace, String workflowId, String runId) {
-        Run run = runs.get(namespace + "/" + workflowId);
+        Run run = runId != null && runsById.containsKey(runId)
+                ? runsById.get(runId)
+                : runs.get(namespace + "/" + workflowId);
         if (run == null || (runId != null && !runId.equals(run.runId))) {
             throw PerduraException.notFound("workflow " + workflowId + " not found");
         }
@@ -101,6 +115,7 @@ final class FakeHistory implements HistoryService {
         }
         Run run = new Run(request);
         runs.put(request.namespace() + "/" + request.workflowId(), run);
+        runsById.put(run.runId, run);
         return CompletableFuture.completedFuture(new StartWorkflowResponse(request.workflowId(), run.runId));
     }
 

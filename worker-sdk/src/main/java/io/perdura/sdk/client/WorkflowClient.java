@@ -2,6 +2,7 @@ package io.perdura.sdk.client;
 
 import io.perdura.sdk.internal.client.AsyncStart;
 import io.perdura.sdk.internal.client.DefaultWorkflowStub;
+import io.perdura.sdk.internal.client.SignalWithStartBatch;
 import io.perdura.sdk.internal.client.WorkflowInvocationHandler;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
@@ -10,8 +11,8 @@ import java.lang.reflect.Proxy;
 import java.util.Objects;
 
 /**
- * The entry point of client code: typed and untyped stubs that start, signal, query, terminate and
- * wait for workflows over Perdura's REST API. Thread-safe; create one per application.
+ * The entry point of client code: typed and untyped stubs that start, signal, signal-with-start,
+ * query, cancel, terminate and wait for workflows over Perdura's REST API. Thread-safe; create one per application.
  */
 public final class WorkflowClient {
 
@@ -65,6 +66,19 @@ public final class WorkflowClient {
     /** An untyped stub of one run of an existing workflow. */
     public WorkflowStub newUntypedWorkflowStub(String workflowId, String runId) {
         return new DefaultWorkflowStub(http, options.getIdentity(), workflowId, runId, null);
+    }
+
+    /** A request that records a start and a signal from a typed stub, for {@link #signalWithStart}. */
+    public BatchRequest newSignalWithStartRequest() {
+        return new SignalWithStartBatch();
+    }
+
+    /** Signals the workflow's running run, or starts it and signals it, atomically; the run signalled. */
+    public WorkflowExecution signalWithStart(BatchRequest signalWithStartRequest) {
+        if (!(signalWithStartRequest instanceof SignalWithStartBatch batch)) {
+            throw new IllegalArgumentException("use WorkflowClient.newSignalWithStartRequest()");
+        }
+        return batch.execute();
     }
 
     @SuppressWarnings("unchecked")

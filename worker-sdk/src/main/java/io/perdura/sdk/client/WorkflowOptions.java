@@ -1,7 +1,11 @@
 package io.perdura.sdk.client;
 
+import io.perdura.common.model.WorkflowIdConflictPolicy;
+import io.perdura.common.model.WorkflowIdReusePolicy;
 import io.perdura.sdk.common.RetryOptions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** How a client starts a workflow. The task queue is required; the workflow id defaults to a UUID. */
 public final class WorkflowOptions {
@@ -13,6 +17,11 @@ public final class WorkflowOptions {
     private final Duration workflowTaskTimeout;
     private final RetryOptions retryOptions;
     private final String requestId;
+    private final WorkflowIdReusePolicy workflowIdReusePolicy;
+    private final WorkflowIdConflictPolicy workflowIdConflictPolicy;
+    private final String cronSchedule;
+    private final Map<String, Object> memo;
+    private final Duration startDelay;
 
     private WorkflowOptions(Builder b) {
         this.workflowId = b.workflowId;
@@ -22,6 +31,11 @@ public final class WorkflowOptions {
         this.workflowTaskTimeout = b.workflowTaskTimeout;
         this.retryOptions = b.retryOptions;
         this.requestId = b.requestId;
+        this.workflowIdReusePolicy = b.workflowIdReusePolicy;
+        this.workflowIdConflictPolicy = b.workflowIdConflictPolicy;
+        this.cronSchedule = b.cronSchedule;
+        this.memo = b.memo == null ? null : Map.copyOf(b.memo);
+        this.startDelay = b.startDelay;
     }
 
     public static Builder builder() {
@@ -30,6 +44,24 @@ public final class WorkflowOptions {
 
     public static Builder newBuilder() {
         return new Builder();
+    }
+
+    /** A builder starting from {@code options}. */
+    public static Builder newBuilder(WorkflowOptions options) {
+        Builder b = new Builder();
+        b.workflowId = options.workflowId;
+        b.taskQueue = options.taskQueue;
+        b.workflowExecutionTimeout = options.workflowExecutionTimeout;
+        b.workflowRunTimeout = options.workflowRunTimeout;
+        b.workflowTaskTimeout = options.workflowTaskTimeout;
+        b.retryOptions = options.retryOptions;
+        b.requestId = options.requestId;
+        b.workflowIdReusePolicy = options.workflowIdReusePolicy;
+        b.workflowIdConflictPolicy = options.workflowIdConflictPolicy;
+        b.cronSchedule = options.cronSchedule;
+        b.memo = options.memo == null ? null : new LinkedHashMap<>(options.memo);
+        b.startDelay = options.startDelay;
+        return b;
     }
 
     public String getWorkflowId() {
@@ -52,12 +84,33 @@ public final class WorkflowOptions {
         return workflowTaskTimeout;
     }
 
+    /** The workflow's retry policy: a failed run is retried as a new run. */
     public RetryOptions getRetryOptions() {
         return retryOptions;
     }
 
     public String getRequestId() {
         return requestId;
+    }
+
+    public WorkflowIdReusePolicy getWorkflowIdReusePolicy() {
+        return workflowIdReusePolicy;
+    }
+
+    public WorkflowIdConflictPolicy getWorkflowIdConflictPolicy() {
+        return workflowIdConflictPolicy;
+    }
+
+    public String getCronSchedule() {
+        return cronSchedule;
+    }
+
+    public Map<String, Object> getMemo() {
+        return memo;
+    }
+
+    public Duration getStartDelay() {
+        return startDelay;
     }
 
     /** Builds {@link WorkflowOptions}. */
@@ -69,6 +122,11 @@ public final class WorkflowOptions {
         private Duration workflowTaskTimeout;
         private RetryOptions retryOptions;
         private String requestId;
+        private WorkflowIdReusePolicy workflowIdReusePolicy;
+        private WorkflowIdConflictPolicy workflowIdConflictPolicy;
+        private String cronSchedule;
+        private Map<String, Object> memo;
+        private Duration startDelay;
 
         private Builder() {}
 
@@ -82,11 +140,13 @@ public final class WorkflowOptions {
             return this;
         }
 
+        /** Limit for the whole execution, across continue-as-new, retries and cron runs. */
         public Builder setWorkflowExecutionTimeout(Duration timeout) {
             this.workflowExecutionTimeout = timeout;
             return this;
         }
 
+        /** Limit for one run. */
         public Builder setWorkflowRunTimeout(Duration timeout) {
             this.workflowRunTimeout = timeout;
             return this;
@@ -97,7 +157,12 @@ public final class WorkflowOptions {
             return this;
         }
 
-        /** The default retry policy of the workflow's activities. */
+        /**
+         * The workflow's retry policy, as in Temporal: a run that fails (or whose run timeout expires)
+         * is retried as a new run after the policy's backoff, until its attempts are used or the
+         * execution timeout expires; {@code Workflow.getInfo().getAttempt()} counts. The default
+         * retry policy of the workflow's ACTIVITIES is set with {@code WorkflowImplementationOptions}.
+         */
         public Builder setRetryOptions(RetryOptions retryOptions) {
             this.retryOptions = retryOptions;
             return this;
@@ -106,6 +171,36 @@ public final class WorkflowOptions {
         /** Idempotency key of the start: repeating it returns the same run. */
         public Builder setRequestId(String requestId) {
             this.requestId = requestId;
+            return this;
+        }
+
+        /** Whether the workflow id may start again once its last run closed (default ALLOW_DUPLICATE). */
+        public Builder setWorkflowIdReusePolicy(WorkflowIdReusePolicy policy) {
+            this.workflowIdReusePolicy = policy;
+            return this;
+        }
+
+        /** What a start does when the workflow id has a running run (default FAIL). */
+        public Builder setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy policy) {
+            this.workflowIdConflictPolicy = policy;
+            return this;
+        }
+
+        /** Runs the workflow on a cron schedule (5 fields, UTC, or {@code @every 1h}). */
+        public Builder setCronSchedule(String cronSchedule) {
+            this.cronSchedule = cronSchedule;
+            return this;
+        }
+
+        /** Non-indexed values stored with the run and returned by describe. */
+        public Builder setMemo(Map<String, Object> memo) {
+            this.memo = memo;
+            return this;
+        }
+
+        /** Delays the first workflow task by this much. */
+        public Builder setStartDelay(Duration startDelay) {
+            this.startDelay = startDelay;
             return this;
         }
 

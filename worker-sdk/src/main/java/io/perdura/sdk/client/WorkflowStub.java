@@ -37,6 +37,21 @@ public interface WorkflowStub {
 
     <R> R query(String queryType, Class<R> resultClass, Object... args);
 
+    /**
+     * Signals the workflow's running run, or starts it (with this stub's options and {@code
+     * startArgs}) and signals it, atomically; the run that got the signal.
+     */
+    WorkflowExecution signalWithStart(String signalName, Object[] signalArgs, Object[] startArgs);
+
+    /**
+     * Asks the workflow to cancel: its code sees a CanceledFailure at its next blocking call, may clean
+     * up, and closes CANCELED (or handles it and goes on). Asking again changes nothing.
+     */
+    void cancel();
+
+    /** {@link #cancel()} with a reason recorded in WorkflowExecutionCancelRequested. */
+    void cancel(String reason);
+
     void terminate(String reason);
 
     WorkflowExecutionDescription describe();

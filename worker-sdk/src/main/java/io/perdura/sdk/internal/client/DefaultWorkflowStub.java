@@ -1,9 +1,11 @@
 package io.perdura.sdk.internal.client;
 
 import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.CancelRequest;
 import io.perdura.common.api.QueryRequest;
 import io.perdura.common.api.QueryResponse;
 import io.perdura.common.api.SignalRequest;
+import io.perdura.common.api.SignalWithStartRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.StartWorkflowResponse;
 import io.perdura.common.api.TerminateRequest;
@@ -16,6 +18,7 @@ import io.perdura.sdk.client.WorkflowExecution;
 import io.perdura.sdk.client.WorkflowOptions;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.client.WorkflowStub;
+import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.TerminatedFailure;
 import io.perdura.sdk.failure.TimeoutFailure;
 import io.perdura.sdk.failure.WorkflowFailedException;
@@ -83,7 +86,17 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         if (execution.runId() != null) {
             throw new IllegalStateException("workflow already started by this stub: " + execution);
         }
-        StartWorkflowRequest request = new StartWorkflowRequest(
+        StartWorkflowRequest request = startRequest(args);
+        String path = http.path(ApiPaths.WORKFLOW, execution.workflowId());
+        StartWorkflowResponse response = retryer.call(
+                        "StartWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
+                .read(StartWorkflowResponse.class);
+        execution = new WorkflowExecution(response.workflowId(), response.runId());
+        return execution;
+    }
+
+    private StartWorkflowRequest startRequest(Object[] args) {
+        return new StartWorkflowRequest(
                 workflowType,
                 options.getTaskQueue(),
                 DataConverter.toPayloads(args),
@@ -95,13 +108,38 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 options.getWorkflowTaskTimeout(),
                 options.getRetryOptions() == null
                         ? null
-                        : options.getRetryOptions().toRetryPolicy());
-        String path = http.path(ApiPaths.WORKFLOW, execution.workflowId());
+                        : options.getRetryOptions().toRetryPolicy(),
+                options.getWorkflowIdReusePolicy(),
+                options.getWorkflowIdConflictPolicy(),
+                options.getCronSchedule(),
+                options.getMemo() == null ? null : DataConverter.toPayload(options.getMemo()),
+                options.getStartDelay(),
+                identity);
+    }
+
+    @Override
+    public synchronized WorkflowExecution signalWithStart(String signalName, Object[] signalArgs, Object[] startArgs) {
+        if (options == null) {
+            throw new IllegalStateException("this stub is bound to an existing workflow and cannot start one");
+        }
+        SignalWithStartRequest request =
+                SignalWithStartRequest.of(startRequest(startArgs), DataConverter.toPayloads(signalArgs));
+        String path = http.path(ApiPaths.WORKFLOW_SIGNAL_WITH_START, execution.workflowId(), signalName);
         StartWorkflowResponse response = retryer.call(
-                        "StartWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
+                        "SignalWithStartWorkflowExecution",
+                        attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
                 .read(StartWorkflowResponse.class);
         execution = new WorkflowExecution(response.workflowId(), response.runId());
         return execution;
+    }
+
+    /**
+     * The run id signals, queries, cancels and describes address: the one this stub was bound to by
+     * its creator, or none (the workflow id's latest run) for a stub that started the workflow, as
+     * in Temporal, so they reach the run a continue-as-new or retry made.
+     */
+    private String addressedRunId() {
+        return options == null ? execution.runId() : null;
     }
 
     boolean isStarted() {
@@ -177,6 +215,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                         ? FailureConverter.toException(result.failure())
                         : switch (result.status()) {
                             case TERMINATED -> new TerminatedFailure("terminated", null);
+                            case CANCELED -> new CanceledFailure("workflow canceled", null);
                             case TIMED_OUT -> new TimeoutFailure("workflow timed out", null, null);
                             default -> null;
                         };
@@ -188,7 +227,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     @Override
     public void signal(String signalName, Object... args) {
         String path = PerduraHttp.param(
-                http.path(ApiPaths.WORKFLOW_SIGNAL, execution.workflowId(), signalName), "runId", execution.runId());
+                http.path(ApiPaths.WORKFLOW_SIGNAL, execution.workflowId(), signalName), "runId", addressedRunId());
         SignalRequest request = new SignalRequest(
                 DataConverter.toPayloads(args), UUID.randomUUID().toString(), identity);
         retryer.call("SignalWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
@@ -202,7 +241,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     /** A query whose result has a generic type. */
     public <R> R query(String queryType, Class<R> resultClass, Type resultType, Object[] args) {
         String path = PerduraHttp.param(
-                http.path(ApiPaths.WORKFLOW_QUERY, execution.workflowId(), queryType), "runId", execution.runId());
+                http.path(ApiPaths.WORKFLOW_QUERY, execution.workflowId(), queryType), "runId", addressedRunId());
         QueryRequest request = new QueryRequest(DataConverter.toPayloads(args));
         QueryResponse response = retryer.callIfNotSent(
                         "QueryWorkflow", attempt -> http.post(path, request, PerduraHttp.LONG_POLL_TIMEOUT))
@@ -211,9 +250,23 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     }
 
     @Override
+    public void cancel() {
+        cancel(null);
+    }
+
+    @Override
+    public void cancel(String reason) {
+        String path = PerduraHttp.param(
+                http.path(ApiPaths.WORKFLOW_CANCEL, execution.workflowId()), "runId", addressedRunId());
+        CancelRequest request = new CancelRequest(reason, UUID.randomUUID().toString(), identity);
+        retryer.call(
+                "RequestCancelWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
+    }
+
+    @Override
     public void terminate(String reason) {
         String path = PerduraHttp.param(
-                http.path(ApiPaths.WORKFLOW_TERMINATE, execution.workflowId()), "runId", execution.runId());
+                http.path(ApiPaths.WORKFLOW_TERMINATE, execution.workflowId()), "runId", addressedRunId());
         TerminateRequest request = new TerminateRequest(reason, identity);
         retryer.callIfNotSent(
                 "TerminateWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
@@ -222,7 +275,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     @Override
     public WorkflowExecutionDescription describe() {
         String path =
-                PerduraHttp.param(http.path(ApiPaths.WORKFLOW, execution.workflowId()), "runId", execution.runId());
+                PerduraHttp.param(http.path(ApiPaths.WORKFLOW, execution.workflowId()), "runId", addressedRunId());
         return retryer.call("DescribeWorkflowExecution", attempt -> http.get(path, PerduraHttp.REQUEST_TIMEOUT))
                 .read(WorkflowExecutionDescription.class);
     }

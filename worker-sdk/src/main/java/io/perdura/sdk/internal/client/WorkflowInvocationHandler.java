@@ -37,10 +37,19 @@ public final class WorkflowInvocationHandler implements InvocationHandler {
                 default -> throw new UnsupportedOperationException(method.getName());
             };
         }
+        SignalWithStartBatch batch = SignalWithStartBatch.recording();
         if (method.isAnnotationPresent(WorkflowMethod.class)) {
+            if (batch != null) {
+                batch.recordStart(stub, arguments);
+                return DataConverter.defaultValue(method.getReturnType());
+            }
             return runWorkflowMethod(method, arguments);
         }
         SignalMethod signal = method.getAnnotation(SignalMethod.class);
+        if (signal != null && batch != null) {
+            batch.recordSignal(stub, signal.name().isEmpty() ? method.getName() : signal.name(), arguments);
+            return null;
+        }
         if (signal != null) {
             stub.signal(signal.name().isEmpty() ? method.getName() : signal.name(), arguments);
             return null;
