@@ -20,7 +20,6 @@ import io.perdura.sdk.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +34,7 @@ import tools.jackson.databind.JsonNode;
  * which deployment: the dev server on its embedded database, the dev server on MySQL, the cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConformanceTests {
-
-    static final String NS = "/api/v1/namespaces/default";
+abstract class ConformanceTests implements Conformance, SignalsAndStartsConformance {
 
     PerduraServer server;
     RestApi api;
@@ -65,7 +62,7 @@ abstract class ConformanceTests {
 
     @BeforeEach
     void newTaskQueue() {
-        queue = id("samples");
+        queue = Conformance.id("samples");
     }
 
     @AfterEach
@@ -74,7 +71,23 @@ abstract class ConformanceTests {
         workers.clear();
     }
 
-    WorkflowClient client() {
+    @Override
+    public RestApi api() {
+        return api;
+    }
+
+    @Override
+    public String queue() {
+        return queue;
+    }
+
+    @Override
+    public PerduraServer server() {
+        return server;
+    }
+
+    @Override
+    public WorkflowClient client() {
         return WorkflowClient.newInstance(WorkflowClientOptions.builder()
                 .setTarget(server.url())
                 .setNamespace("default")
@@ -82,7 +95,8 @@ abstract class ConformanceTests {
     }
 
     /** Starts a worker on this test's task queue with whatever {@code registrations} register. */
-    WorkerFactory startWorker(Consumer<Worker> registrations) {
+    @Override
+    public WorkerFactory startWorker(Consumer<Worker> registrations) {
         WorkerFactory factory = WorkerFactory.newInstance(client());
         Worker worker = factory.newWorker(queue);
         registrations.accept(worker);
@@ -91,7 +105,8 @@ abstract class ConformanceTests {
         return factory;
     }
 
-    WorkerFactory startSamplesWorker() {
+    @Override
+    public WorkerFactory startSamplesWorker() {
         return startWorker(worker -> {
             worker.registerWorkflowImplementationTypes(
                     HelloWorkflow.class, ReminderWorkflow.class, ApprovalWorkflow.class, FlakyPaymentWorkflow.class);
@@ -100,7 +115,8 @@ abstract class ConformanceTests {
         });
     }
 
-    String start(String workflowId, String type, String inputJson) {
+    @Override
+    public String start(String workflowId, String type, String inputJson) {
         RestApi.Response response = api.post(
                 NS + "/workflows/" + workflowId,
                 "{\"workflowType\":\"" + type + "\",\"taskQueue\":\"" + queue + "\",\"input\":" + inputJson + "}");
@@ -108,7 +124,8 @@ abstract class ConformanceTests {
         return response.json().get("runId").asString();
     }
 
-    JsonNode result(String workflowId) {
+    @Override
+    public JsonNode result(String workflowId) {
         for (int i = 0; i < 6; i++) {
             RestApi.Response response = api.get(NS + "/workflows/" + workflowId + "/result?wait=20s");
             if (response.status() == 200) {
@@ -119,7 +136,8 @@ abstract class ConformanceTests {
         throw new AssertionError(workflowId + " did not close in time");
     }
 
-    List<String> eventTypes(String workflowId) {
+    @Override
+    public List<String> eventTypes(String workflowId) {
         JsonNode events = api.get(NS + "/workflows/" + workflowId + "/history?pageSize=1000")
                 .json()
                 .get("events");
@@ -128,18 +146,15 @@ abstract class ConformanceTests {
         return types;
     }
 
-    JsonNode describe(String workflowId) {
+    @Override
+    public JsonNode describe(String workflowId) {
         return api.get(NS + "/workflows/" + workflowId).json();
-    }
-
-    static String id(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
     }
 
     @Test
     void helloCompletesWithItsGreetingAndTemporalsHistory() {
         startSamplesWorker();
-        String id = id("hello");
+        String id = Conformance.id("hello");
         start(id, "Hello", "[\"World\"]");
 
         JsonNode result = result(id);
@@ -170,7 +185,7 @@ abstract class ConformanceTests {
         Hello hello = client().newWorkflowStub(
                         Hello.class,
                         WorkflowOptions.builder()
-                                .setWorkflowId(id("typed"))
+                                .setWorkflowId(Conformance.id("typed"))
                                 .setTaskQueue(queue)
                                 .build());
 
@@ -180,7 +195,7 @@ abstract class ConformanceTests {
     @Test
     void reminderSleepsOnADurableTimer() {
         startSamplesWorker();
-        String id = id("reminder");
+        String id = Conformance.id("reminder");
         start(id, "Reminder", "[\"stand up\", 1]");
 
         JsonNode result = result(id);
@@ -192,7 +207,7 @@ abstract class ConformanceTests {
     @Test
     void approvalAnswersQueriesAndCompletesOnItsSignal() {
         startSamplesWorker();
-        String id = id("approval");
+        String id = Conformance.id("approval");
         start(id, "Approval", "[\"new laptop\"]");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -210,7 +225,7 @@ abstract class ConformanceTests {
     @Test
     void flakyActivityIsRetriedWithoutHistoryUntilItSucceeds() {
         startSamplesWorker();
-        String id = id("flaky");
+        String id = Conformance.id("flaky");
         start(id, "FlakyPayment", "[2]");
 
         assertThat(result(id).get("result").asString()).isEqualTo("paid after 3 attempts");
@@ -228,7 +243,7 @@ abstract class ConformanceTests {
     @Test
     void timerSurvivesAKillDashNineOfTheServer() {
         startSamplesWorker();
-        String id = id("durable-timer");
+        String id = Conformance.id("durable-timer");
         start(id, "Reminder", "[\"after the crash\", 4]");
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains("TimerStarted"));
 
@@ -242,7 +257,7 @@ abstract class ConformanceTests {
     @Test
     void aNewWorkerResumesAKilledWorkersWorkflowByReplay() {
         WorkerFactory first = startSamplesWorker();
-        String id = id("resume");
+        String id = Conformance.id("resume");
         start(id, "Approval", "[\"budget\"]");
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains("WorkflowTaskCompleted"));
 
@@ -256,7 +271,7 @@ abstract class ConformanceTests {
 
     @Test
     void workflowsOfAWorkerKilledWithSigkillFinishOnAnotherWorker() {
-        String id = id("killed-worker");
+        String id = Conformance.id("killed-worker");
         try (WorkerProcess doomed = WorkerProcess.start(server.url(), "doomed")) {
             RestApi.Response started = api.post(
                     NS + "/workflows/" + id,
@@ -282,7 +297,7 @@ abstract class ConformanceTests {
             worker.registerWorkflowImplementationTypes(Evolving.Original.class);
             worker.registerActivitiesImplementations(new GreetingsActivities());
         });
-        String id = id("evolving");
+        String id = Conformance.id("evolving");
         start(id, "Evolving", "[\"v1\"]");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> eventTypes(id).contains("ActivityTaskCompleted")
@@ -321,7 +336,7 @@ abstract class ConformanceTests {
 
     @Test
     void secondStartOfARunningWorkflowIsAConflict() {
-        String id = id("duplicate");
+        String id = Conformance.id("duplicate");
         start(id, "Approval", "[\"x\"]");
 
         RestApi.Response again = api.post(
@@ -336,7 +351,7 @@ abstract class ConformanceTests {
 
     @Test
     void repeatedRequestIdReturnsTheSameRun() {
-        String id = id("idempotent");
+        String id = Conformance.id("idempotent");
         String body = "{\"workflowType\":\"Approval\",\"taskQueue\":\"" + queue
                 + "\",\"input\":[\"x\"],\"requestId\":\"r-1\"}";
 
@@ -354,7 +369,7 @@ abstract class ConformanceTests {
     @Test
     void healthAndPrometheusMetricsAreServed() {
         startSamplesWorker();
-        String id = id("metrics");
+        String id = Conformance.id("metrics");
         start(id, "Hello", "[\"metrics\"]");
         result(id);
 
@@ -373,7 +388,7 @@ abstract class ConformanceTests {
 
     @Test
     void unknownWorkflowIsANotFoundProblem() {
-        RestApi.Response response = api.get(NS + "/workflows/" + id("missing"));
+        RestApi.Response response = api.get(NS + "/workflows/" + Conformance.id("missing"));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -382,7 +397,7 @@ abstract class ConformanceTests {
 
     @Test
     void malformedBodyIsAnInvalidArgumentProblemWithoutStackTrace() {
-        RestApi.Response response = api.post(NS + "/workflows/" + id("bad"), "{\"workflowType\": ");
+        RestApi.Response response = api.post(NS + "/workflows/" + Conformance.id("bad"), "{\"workflowType\": ");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
