@@ -104,7 +104,7 @@ class FrontendExceptionHandler {
         if (cause instanceof JacksonException jackson) {
             String path = jsonPath(jackson);
             String where = path.isEmpty() ? "" : " at " + path;
-            return "malformed JSON body" + where + ": " + jackson.getOriginalMessage();
+            return "malformed JSON body" + where + ": " + JsonBodyProblems.describe(jackson);
         }
         if (cause == null && String.valueOf(error.getMessage()).startsWith("Required request body is missing")) {
             return "request body is required";
