@@ -101,10 +101,13 @@ public final class ActivityInfo {
         this.nextAttemptScheduleTime = null;
     }
 
-    /** A heartbeat of the running attempt; its details (when given) are kept for the attempts that follow. */
+    /**
+     * A heartbeat of the running attempt; its details (when given, not JSON null) are kept for the
+     * attempts that follow.
+     */
     public void recordHeartbeat(JsonNode details, Instant now) {
         require(State.STARTED);
-        if (details != null) {
+        if (details != null && !details.isNull()) {
             this.heartbeatDetails = details;
         }
         this.lastHeartbeatTime = now;

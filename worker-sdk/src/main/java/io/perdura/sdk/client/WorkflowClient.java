@@ -1,6 +1,7 @@
 package io.perdura.sdk.client;
 
 import io.perdura.sdk.internal.client.AsyncStart;
+import io.perdura.sdk.internal.client.DefaultActivityCompletionClient;
 import io.perdura.sdk.internal.client.DefaultWorkflowStub;
 import io.perdura.sdk.internal.client.WorkflowInvocationHandler;
 import io.perdura.sdk.internal.http.PerduraHttp;
@@ -11,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The entry point of client code: typed and untyped stubs that start, signal, query, terminate and
- * wait for workflows over Perdura's REST API. Thread-safe; create one per application.
+ * wait for workflows over Perdura's REST API, and the client that completes activities
+ * asynchronously. Thread-safe; create one per application.
  */
 public final class WorkflowClient {
 
@@ -65,6 +67,11 @@ public final class WorkflowClient {
     /** An untyped stub of one run of an existing workflow. */
     public WorkflowStub newUntypedWorkflowStub(String workflowId, String runId) {
         return new DefaultWorkflowStub(http, options.getIdentity(), workflowId, runId, null);
+    }
+
+    /** Completes, fails, heartbeats or reports canceled activities that complete asynchronously. */
+    public ActivityCompletionClient newActivityCompletionClient() {
+        return new DefaultActivityCompletionClient(http, options.getIdentity());
     }
 
     @SuppressWarnings("unchecked")
