@@ -2,11 +2,13 @@ package io.perdura.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perdura.common.api.CompleteActivityByIdRequest;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompletedById;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,5 +47,18 @@ class JsonRoundTripTests {
         assertThat(json).contains("\"commandType\":\"StartTimer\"", "\"1500ms\"");
         Command[] back = Json.read(json, Command[].class);
         assertThat(back).containsExactlyElementsOf(commands);
+    }
+
+    @Test
+    void aByIdRequestTravelsWithoutItsDerivedWorkflowId() {
+        var request = new RespondActivityTaskCompletedById(
+                "default", new CompleteActivityByIdRequest("wf-1", null, "a-1", Json.tree("done"), "client"));
+
+        String json = Json.write(request);
+
+        assertThat(Json.read(json, JsonNode.class).propertyNames()).containsExactly("namespace", "request");
+        RespondActivityTaskCompletedById back = Json.read(json, RespondActivityTaskCompletedById.class);
+        assertThat(back).isEqualTo(request);
+        assertThat(back.routingKey()).isEqualTo(request.routingKey()).contains("wf-1");
     }
 }

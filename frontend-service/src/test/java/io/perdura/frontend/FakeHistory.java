@@ -280,4 +280,57 @@ final class FakeHistory implements HistoryService {
         received.add(request);
         return CompletableFuture.completedFuture(new HeartbeatResponse(false));
     }
+
+    /** Scheduled event id 409 (by token) or activity id {@code never-asked} (by id): no cancel was requested. */
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceled(RespondActivityTaskCanceled request) {
+        received.add(request);
+        return request.token().scheduledEventId() == 409
+                ? CompletableFuture.failedFuture(notAskedToCancel())
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /** Activity id {@code gone}: no attempt runs. */
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCompletedById(RespondActivityTaskCompletedById request) {
+        received.add(request);
+        return byId(request.request().activityId(), null);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskFailedById(RespondActivityTaskFailedById request) {
+        received.add(request);
+        return byId(request.request().activityId(), null);
+    }
+
+    /** Activity id {@code asked} answers that its workflow asked it to cancel. */
+    @Override
+    public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeatById(
+            RecordActivityTaskHeartbeatById request) {
+        received.add(request);
+        return byId(
+                request.request().activityId(),
+                new HeartbeatResponse("asked".equals(request.request().activityId())));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
+        received.add(request);
+        if ("never-asked".equals(request.request().activityId())) {
+            return CompletableFuture.failedFuture(notAskedToCancel());
+        }
+        return byId(request.request().activityId(), null);
+    }
+
+    private static <T> CompletableFuture<T> byId(String activityId, T answer) {
+        if ("gone".equals(activityId)) {
+            return CompletableFuture.failedFuture(
+                    new PerduraException(ErrorType.TASK_NOT_FOUND, "activity gone has no attempt running"));
+        }
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    private static PerduraException notAskedToCancel() {
+        return new PerduraException(ErrorType.FAILED_PRECONDITION, "its workflow did not ask to cancel the activity");
+    }
 }

@@ -67,14 +67,18 @@ class FrontendServiceConfigurationTests {
             JsonMapper mapper = context.getBean(JsonMapper.class);
             ActivityTask task = new ActivityTask(
                     "t",
+                    "default",
                     "wf",
                     "run",
                     "Hello",
                     "1",
                     "greet",
+                    "q",
                     null,
                     1,
                     Instant.parse("2026-01-02T03:04:05Z"),
+                    Instant.parse("2026-01-02T03:04:05Z"),
+                    null,
                     null,
                     Duration.ofSeconds(10),
                     null,

@@ -83,6 +83,20 @@ final class FakeMatching implements AutoCloseable {
         }
     }
 
+    /** Whether no activity task for this workflow id arrives within {@code wait}. */
+    boolean noActivityTask(String workflowId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            AddActivityTask task = poll(activityTasks, deadline);
+            if (task == null) {
+                return true;
+            }
+            if (task.workflowId().equals(workflowId)) {
+                return false;
+            }
+        }
+    }
+
     private static <T> T poll(BlockingQueue<T> queue, long deadline) {
         try {
             return queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

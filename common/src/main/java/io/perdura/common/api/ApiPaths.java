@@ -44,6 +44,16 @@ public final class ApiPaths {
     public static final String ACTIVITY_TASK_FAIL = NAMESPACE + "/activity-tasks/fail";
     /** POST: 200 with HeartbeatResponse. */
     public static final String ACTIVITY_TASK_HEARTBEAT = NAMESPACE + "/activity-tasks/heartbeat";
+    /** POST: the activity stopped as its workflow asked (204); only after a cancel was requested. */
+    public static final String ACTIVITY_TASK_CANCEL = NAMESPACE + "/activity-tasks/cancel";
+    /** POST: complete the running attempt of an activity named by workflow and activity id (204). */
+    public static final String ACTIVITY_COMPLETE_BY_ID = NAMESPACE + "/activities/complete-by-id";
+    /** POST: fail it (204). */
+    public static final String ACTIVITY_FAIL_BY_ID = NAMESPACE + "/activities/fail-by-id";
+    /** POST: heartbeat it (200 with HeartbeatResponse). */
+    public static final String ACTIVITY_HEARTBEAT_BY_ID = NAMESPACE + "/activities/heartbeat-by-id";
+    /** POST: report it canceled (204). */
+    public static final String ACTIVITY_CANCEL_BY_ID = NAMESPACE + "/activities/cancel-by-id";
     /** POST: a worker shutting down answers its waiting polls on the queue with no task (204). */
     public static final String POLLS_CANCEL = NAMESPACE + "/task-queues/{taskQueue}/polls/cancel";
     /** POST: 204. */

@@ -3,7 +3,7 @@ package io.perdura.common.api;
 import io.perdura.common.model.Failure;
 import java.time.Instant;
 
-/** An activity scheduled and not yet closed. {@code state} is SCHEDULED or STARTED. */
+/** An activity scheduled and not yet closed. {@code state} is SCHEDULED, STARTED or CANCEL_REQUESTED (started, asked to stop). */
 public record PendingActivityInfo(
         String activityId,
         String activityType,

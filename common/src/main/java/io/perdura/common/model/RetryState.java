@@ -6,5 +6,7 @@ public enum RetryState {
     NON_RETRYABLE_FAILURE,
     TIMEOUT,
     MAXIMUM_ATTEMPTS_REACHED,
-    RETRY_POLICY_NOT_SET
+    RETRY_POLICY_NOT_SET,
+    /** The workflow asked the activity to cancel: a failure or timeout after that is final. */
+    CANCEL_REQUESTED
 }

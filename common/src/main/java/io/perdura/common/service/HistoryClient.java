@@ -139,4 +139,30 @@ public final class HistoryClient implements HistoryService {
     public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request) {
         return call(request);
     }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceled(RespondActivityTaskCanceled request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCompletedById(RespondActivityTaskCompletedById request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskFailedById(RespondActivityTaskFailedById request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeatById(
+            RecordActivityTaskHeartbeatById request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
+        return call(request);
+    }
 }

@@ -1,10 +1,15 @@
 package io.perdura.common.service;
 
+import io.perdura.common.api.CancelActivityByIdRequest;
+import io.perdura.common.api.CancelActivityTaskRequest;
 import io.perdura.common.api.CancelRequest;
+import io.perdura.common.api.CompleteActivityByIdRequest;
 import io.perdura.common.api.CompleteActivityTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
+import io.perdura.common.api.FailActivityByIdRequest;
 import io.perdura.common.api.FailActivityTaskRequest;
 import io.perdura.common.api.FailWorkflowTaskRequest;
+import io.perdura.common.api.HeartbeatActivityByIdRequest;
 import io.perdura.common.api.HeartbeatRequest;
 import io.perdura.common.api.SignalRequest;
 import io.perdura.common.api.SignalWithStartRequest;
@@ -133,4 +138,41 @@ public sealed interface HistoryRequest {
     record RespondActivityTaskFailed(TaskToken token, FailActivityTaskRequest request) implements ForTask {}
 
     record RecordActivityTaskHeartbeat(TaskToken token, HeartbeatRequest request) implements ForTask {}
+
+    /** The worker stopped the activity as its workflow asked; FAILED_PRECONDITION unless a cancel was requested. */
+    record RespondActivityTaskCanceled(TaskToken token, CancelActivityTaskRequest request) implements ForTask {}
+
+    /** Completes the running attempt of an activity named by its id; TASK_NOT_FOUND when none runs. */
+    record RespondActivityTaskCompletedById(String namespace, CompleteActivityByIdRequest request)
+            implements ForWorkflow {
+        @Override
+        public String workflowId() {
+            return request.workflowId();
+        }
+    }
+
+    /** Fails the running attempt of an activity named by its id; TASK_NOT_FOUND when none runs. */
+    record RespondActivityTaskFailedById(String namespace, FailActivityByIdRequest request) implements ForWorkflow {
+        @Override
+        public String workflowId() {
+            return request.workflowId();
+        }
+    }
+
+    /** Heartbeats the running attempt of an activity named by its id; TASK_NOT_FOUND when none runs. */
+    record RecordActivityTaskHeartbeatById(String namespace, HeartbeatActivityByIdRequest request)
+            implements ForWorkflow {
+        @Override
+        public String workflowId() {
+            return request.workflowId();
+        }
+    }
+
+    /** Reports canceled the running attempt of an activity named by its id, after a cancel was requested. */
+    record RespondActivityTaskCanceledById(String namespace, CancelActivityByIdRequest request) implements ForWorkflow {
+        @Override
+        public String workflowId() {
+            return request.workflowId();
+        }
+    }
 }

@@ -33,6 +33,11 @@ public final class HistoryRequestHandler implements MessageHandler {
             case RespondActivityTaskCompleted r -> history.respondActivityTaskCompleted(r);
             case RespondActivityTaskFailed r -> history.respondActivityTaskFailed(r);
             case RecordActivityTaskHeartbeat r -> history.recordActivityTaskHeartbeat(r);
+            case RespondActivityTaskCanceled r -> history.respondActivityTaskCanceled(r);
+            case RespondActivityTaskCompletedById r -> history.respondActivityTaskCompletedById(r);
+            case RespondActivityTaskFailedById r -> history.respondActivityTaskFailedById(r);
+            case RecordActivityTaskHeartbeatById r -> history.recordActivityTaskHeartbeatById(r);
+            case RespondActivityTaskCanceledById r -> history.respondActivityTaskCanceledById(r);
         };
     }
 }

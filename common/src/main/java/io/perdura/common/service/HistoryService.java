@@ -54,4 +54,16 @@ public interface HistoryService {
     CompletableFuture<Void> respondActivityTaskFailed(RespondActivityTaskFailed request);
 
     CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request);
+
+    /** Fails with FAILED_PRECONDITION when no cancel was requested. */
+    CompletableFuture<Void> respondActivityTaskCanceled(RespondActivityTaskCanceled request);
+
+    /** The by-id answers fail with TASK_NOT_FOUND when no attempt of the activity is running. */
+    CompletableFuture<Void> respondActivityTaskCompletedById(RespondActivityTaskCompletedById request);
+
+    CompletableFuture<Void> respondActivityTaskFailedById(RespondActivityTaskFailedById request);
+
+    CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeatById(RecordActivityTaskHeartbeatById request);
+
+    CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request);
 }

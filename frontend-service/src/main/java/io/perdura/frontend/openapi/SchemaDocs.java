@@ -16,6 +16,12 @@ final class SchemaDocs {
     private static final String TOKEN = "The opaque token of the task being answered, as the poll returned it";
     private static final String ARGUMENTS = "JSON array of arguments; absent means none";
     private static final String IDENTITY = "Who sends this (worker or client identity), for history and logs";
+    private static final String WORKFLOW_ID = "The workflow id of the run that scheduled the activity";
+    private static final String RUN_ID = "The run id; the current run when absent";
+    private static final String ACTIVITY_ID = "The activity id the workflow gave the activity";
+    private static final String LAST_DETAILS =
+            "The attempt's latest heartbeat details, possibly not sent yet; the next attempt receives them";
+    private static final String CANCEL_DETAILS = "Details recorded with the cancellation";
 
     private static final Map<String, Map<String, String>> DESCRIPTIONS = Map.ofEntries(
             Map.entry(
@@ -56,10 +62,70 @@ final class SchemaDocs {
                     Map.of("taskToken", TOKEN, "result", "The activity's result", "identity", IDENTITY)),
             Map.entry(
                     "FailActivityTaskRequest",
-                    Map.of("taskToken", TOKEN, "failure", "Why the attempt failed", "identity", IDENTITY)),
+                    Map.of(
+                            "taskToken",
+                            TOKEN,
+                            "failure",
+                            "Why the attempt failed",
+                            "identity",
+                            IDENTITY,
+                            "lastHeartbeatDetails",
+                            LAST_DETAILS)),
             Map.entry(
                     "HeartbeatRequest",
                     Map.of("taskToken", TOKEN, "details", "Progress details, kept for the next attempt")),
+            Map.entry(
+                    "CancelActivityTaskRequest",
+                    Map.of("taskToken", TOKEN, "details", CANCEL_DETAILS, "identity", IDENTITY)),
+            Map.entry(
+                    "CompleteActivityByIdRequest",
+                    Map.of(
+                            "workflowId", WORKFLOW_ID,
+                            "runId", RUN_ID,
+                            "activityId", ACTIVITY_ID,
+                            "result", "The activity's result",
+                            "identity", IDENTITY)),
+            Map.entry(
+                    "FailActivityByIdRequest",
+                    Map.of(
+                            "workflowId", WORKFLOW_ID,
+                            "runId", RUN_ID,
+                            "activityId", ACTIVITY_ID,
+                            "failure", "Why the attempt failed",
+                            "identity", IDENTITY,
+                            "lastHeartbeatDetails", LAST_DETAILS)),
+            Map.entry(
+                    "HeartbeatActivityByIdRequest",
+                    Map.of(
+                            "workflowId", WORKFLOW_ID,
+                            "runId", RUN_ID,
+                            "activityId", ACTIVITY_ID,
+                            "details", "Progress details, kept for the next attempt",
+                            "identity", IDENTITY)),
+            Map.entry(
+                    "CancelActivityByIdRequest",
+                    Map.of(
+                            "workflowId", WORKFLOW_ID,
+                            "runId", RUN_ID,
+                            "activityId", ACTIVITY_ID,
+                            "details", CANCEL_DETAILS,
+                            "identity", IDENTITY)),
+            Map.entry(
+                    "HeartbeatResponse",
+                    Map.of(
+                            "cancelRequested",
+                            "Whether the workflow asked the activity to cancel: stop, then report it" + " canceled")),
+            Map.entry(
+                    "ActivityTask",
+                    Map.of(
+                            "scheduledTime", "When the workflow scheduled the activity (its first attempt)",
+                            "currentAttemptScheduledTime", "When this attempt was scheduled",
+                            "startedTime", "When this attempt was handed to the worker",
+                            "scheduleToCloseTimeout", "Limit of the whole activity, all attempts; none when absent",
+                            "startToCloseTimeout", "Limit of this attempt",
+                            "heartbeatTimeout", "Longest gap allowed between heartbeats; none when absent",
+                            "heartbeatDetails",
+                                    "Details of the last heartbeat recorded, by this or an earlier attempt")),
             Map.entry(
                     "CompleteQueryTaskRequest",
                     Map.of(
@@ -85,14 +151,19 @@ final class SchemaDocs {
                             "history", "The whole history, ending with this task's WorkflowTaskStarted",
                             "query", "Set on a query task: answer it with query-tasks/complete")));
 
-    private static final Map<String, List<String>> REQUIRED = Map.of(
-            "StartWorkflowRequest", List.of("workflowType", "taskQueue"),
-            "CompleteWorkflowTaskRequest", List.of("taskToken"),
-            "FailWorkflowTaskRequest", List.of("taskToken", "failure"),
-            "CompleteActivityTaskRequest", List.of("taskToken"),
-            "FailActivityTaskRequest", List.of("taskToken", "failure"),
-            "HeartbeatRequest", List.of("taskToken"),
-            "CompleteQueryTaskRequest", List.of("taskToken"));
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("StartWorkflowRequest", List.of("workflowType", "taskQueue")),
+            Map.entry("CompleteWorkflowTaskRequest", List.of("taskToken")),
+            Map.entry("FailWorkflowTaskRequest", List.of("taskToken", "failure")),
+            Map.entry("CompleteActivityTaskRequest", List.of("taskToken")),
+            Map.entry("FailActivityTaskRequest", List.of("taskToken", "failure")),
+            Map.entry("HeartbeatRequest", List.of("taskToken")),
+            Map.entry("CancelActivityTaskRequest", List.of("taskToken")),
+            Map.entry("CompleteActivityByIdRequest", List.of("workflowId", "activityId")),
+            Map.entry("FailActivityByIdRequest", List.of("workflowId", "activityId", "failure")),
+            Map.entry("HeartbeatActivityByIdRequest", List.of("workflowId", "activityId")),
+            Map.entry("CancelActivityByIdRequest", List.of("workflowId", "activityId")),
+            Map.entry("CompleteQueryTaskRequest", List.of("taskToken")));
 
     private SchemaDocs() {}
 

@@ -5,10 +5,7 @@ import io.perdura.common.error.PerduraException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -27,8 +24,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place errors become responses: RFC 9457 problem+json whose {@code type} is the {@link
@@ -106,53 +101,15 @@ class FrontendExceptionHandler {
 
     private static String unreadable(HttpMessageNotReadableException error) {
         Throwable cause = error.getCause();
-        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            String path = jsonPath(mismatch);
-            String where = path.isEmpty() ? "" : " at " + path;
-            String value = mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null
-                    ? " '" + invalid.getValue() + "'"
-                    : "";
-            return "malformed JSON body" + where + ": invalid value" + value + "; expected "
-                    + expected(mismatch.getTargetType());
-        }
         if (cause instanceof JacksonException jackson) {
             String path = jsonPath(jackson);
             String where = path.isEmpty() ? "" : " at " + path;
-            return "malformed JSON body" + where + ": " + jackson.getOriginalMessage();
+            return "malformed JSON body" + where + ": " + JsonBodyProblems.describe(jackson);
         }
         if (cause == null && String.valueOf(error.getMessage()).startsWith("Required request body is missing")) {
             return "request body is required";
         }
         return "malformed request body";
-    }
-
-    /** What a JSON value of {@code type} looks like, in the API's words (never a Java class name). */
-    private static String expected(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of "
-                    + Arrays.stream(type.getEnumConstants())
-                            .map(String::valueOf)
-                            .collect(Collectors.joining(", "));
-        }
-        if (type == Duration.class) {
-            return "a duration such as 500ms, 10s, 2m, 1h or PT10S";
-        }
-        if (type == Instant.class) {
-            return "a timestamp such as 2026-01-02T03:04:05Z";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
-            return "a number";
-        }
-        if (type == String.class || type == char.class || type == Character.class) {
-            return "a string";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a JSON array";
-        }
-        return "a JSON object";
     }
 
     /** Where in the body the problem is, as {@code commands[0].commandType}, without class names. */

@@ -27,6 +27,12 @@ public class RequestMdc implements HandlerInterceptor {
         putIfPresent("taskQueue", token.taskQueue());
     }
 
+    /** Adds the workflow a request names in its body (answers by activity id). */
+    public static void putWorkflow(String workflowId, String runId) {
+        putIfPresent("workflowId", workflowId);
+        putIfPresent("runId", runId);
+    }
+
     /** Adds the run a request was resolved to (e.g. the run a start created). */
     public static void putRunId(String runId) {
         putIfPresent("runId", runId);

@@ -2,6 +2,7 @@ package io.perdura.frontend.worker;
 
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.CancelActivityTaskRequest;
 import io.perdura.common.api.CompleteActivityTaskRequest;
 import io.perdura.common.api.FailActivityTaskRequest;
 import io.perdura.common.api.HeartbeatRequest;
@@ -11,6 +12,7 @@ import io.perdura.common.api.TaskToken;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCanceled;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailed;
 import io.perdura.common.service.MatchingRequest.PollActivityTaskQueue;
@@ -32,7 +34,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Workers poll for activity tasks here, heartbeat while they run, and report their outcome. */
+/**
+ * Workers poll for activity tasks here, heartbeat while they run, and report their outcome: a
+ * result, a failure, or (once the workflow asked) that they stopped.
+ */
 @RestController
 @Tag(name = "Activity tasks", description = "Worker API: run activities and report their outcome")
 class ActivityTaskController {
@@ -83,6 +88,7 @@ class ActivityTaskController {
         Validate.name("namespace", namespace);
         CompleteActivityTaskRequest request = Validate.body(body);
         TaskToken token = TaskTokens.decode(namespace, request.taskToken(), TaskToken.Kind.ACTIVITY);
+        Validate.optionalName("identity", request.identity());
         backends.await(
                 backends.history().respondActivityTaskCompleted(new RespondActivityTaskCompleted(token, request)),
                 "history (complete activity task)");
@@ -105,9 +111,33 @@ class ActivityTaskController {
         if (request.failure() == null) {
             throw PerduraException.invalidArgument("failure is required");
         }
+        Validate.optionalName("identity", request.identity());
         backends.await(
                 backends.history().respondActivityTaskFailed(new RespondActivityTaskFailed(token, request)),
                 "history (fail activity task)");
+    }
+
+    @PostMapping(path = ApiPaths.ACTIVITY_TASK_CANCEL)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "cancelActivityTask",
+            summary = "Report an activity task canceled",
+            description = "Reports that the activity stopped because its workflow asked it to cancel (a heartbeat"
+                    + " answered `cancelRequested`); the workflow sees it canceled. Only valid after a cancel"
+                    + " request.")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ProblemResponse(value = ErrorType.TASK_NOT_FOUND, when = "the attempt is no longer current (timed out, answered)")
+    @ProblemResponse(value = ErrorType.FAILED_PRECONDITION, when = "the workflow did not ask to cancel the activity")
+    void cancel(
+            @PathVariable @Parameter(description = "Namespace") String namespace,
+            @RequestBody CancelActivityTaskRequest body) {
+        Validate.name("namespace", namespace);
+        CancelActivityTaskRequest request = Validate.body(body);
+        TaskToken token = TaskTokens.decode(namespace, request.taskToken(), TaskToken.Kind.ACTIVITY);
+        Validate.optionalName("identity", request.identity());
+        backends.await(
+                backends.history().respondActivityTaskCanceled(new RespondActivityTaskCanceled(token, request)),
+                "history (cancel activity task)");
     }
 
     @PostMapping(path = ApiPaths.ACTIVITY_TASK_HEARTBEAT, produces = MediaType.APPLICATION_JSON_VALUE)

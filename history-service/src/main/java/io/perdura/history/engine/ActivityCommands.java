@@ -1,7 +1,15 @@
 package io.perdura.history.engine;
 
+import io.perdura.common.command.Command.RequestCancelActivityTask;
 import io.perdura.common.command.Command.ScheduleActivityTask;
+import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.EventAttributes.ActivityTaskCancelRequested;
+import io.perdura.common.history.EventAttributes.ActivityTaskCanceled;
+import io.perdura.common.history.EventAttributes.ActivityTaskCompleted;
+import io.perdura.common.history.EventAttributes.ActivityTaskFailed;
 import io.perdura.common.history.EventAttributes.ActivityTaskScheduled;
+import io.perdura.common.history.EventAttributes.ActivityTaskTimedOut;
+import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.TimeoutType;
 import io.perdura.history.mutablestate.ActivityInfo;
@@ -12,7 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-/** The activity commands of a workflow task: validation and the events and pending activities they make. */
+/**
+ * The activity commands of a workflow task: validation and the events and pending activities they
+ * make. A cancel request writes ActivityTaskCancelRequested; an activity with no attempt running is
+ * canceled at once, its ActivityTaskCanceled buffered so that it follows all of the task's command
+ * events (the SDK matches them as one run); a running one is marked and waits for its worker.
+ */
 final class ActivityCommands {
 
     private ActivityCommands() {}
@@ -42,6 +55,58 @@ final class ActivityCommands {
             }
         }
         return null;
+    }
+
+    static String validateRequestCancel(RequestCancelActivityTask c, MutableState state, Set<Long> ids) {
+        long scheduledId = c.scheduledEventId();
+        ActivityInfo activity = state.activity(scheduledId);
+        if (activity == null && !hasBufferedOutcome(state, scheduledId)) {
+            return "no pending activity was scheduled by event " + scheduledId;
+        }
+        if ((activity != null && activity.isCancelRequested()) || !ids.add(scheduledId)) {
+            return "activity of event " + scheduledId + " is already being canceled";
+        }
+        return null;
+    }
+
+    /** Whether the outcome of the activity waits in the buffer, to be written after the task. */
+    private static boolean hasBufferedOutcome(MutableState state, long scheduledId) {
+        for (HistoryEvent event : state.bufferedEvents()) {
+            EventAttributes attributes = event.attributes();
+            long outcomeOf = switch (attributes) {
+                case ActivityTaskCompleted a -> a.scheduledEventId();
+                case ActivityTaskFailed a -> a.scheduledEventId();
+                case ActivityTaskTimedOut a -> a.scheduledEventId();
+                case ActivityTaskCanceled a -> a.scheduledEventId();
+                default -> 0;
+            };
+            if (outcomeOf == scheduledId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes ActivityTaskCancelRequested. An activity with no attempt running is dropped with its
+     * timers, and its ActivityTaskCanceled buffered (unless the task closes the run, which drops
+     * every pending activity and writes nothing after its closing event).
+     */
+    static void requestCancel(RunUpdate update, RequestCancelActivityTask c, long completedId, boolean closesRun) {
+        long scheduledId = c.scheduledEventId();
+        long requestedId = update.addEvent(new ActivityTaskCancelRequested(scheduledId, completedId));
+        MutableState state = update.state();
+        ActivityInfo activity = state.activity(scheduledId);
+        if (activity == null || activity.requestCancel(requestedId)) {
+            return;
+        }
+        activity.drainAttemptTimers().forEach(update::deleteTimer);
+        update.deleteTimer(activity.scheduleToCloseTimerTaskId());
+        state.removeActivity(scheduledId);
+        if (!closesRun) {
+            state.bufferEvent(new HistoryEvent(
+                    0, update.now(), new ActivityTaskCanceled(null, requestedId, scheduledId, 0, null)));
+        }
     }
 
     static void schedule(RunUpdate update, ScheduleActivityTask a, long completedId) {

@@ -3,19 +3,22 @@ package io.perdura.history.engine;
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.TaskToken;
+import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
-import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.EventAttributes.ActivityTaskCanceled;
 import io.perdura.common.history.EventAttributes.ActivityTaskCompleted;
-import io.perdura.common.history.EventAttributes.ActivityTaskFailed;
-import io.perdura.common.history.EventAttributes.ActivityTaskStarted;
-import io.perdura.common.history.EventAttributes.ActivityTaskTimedOut;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryState;
 import io.perdura.common.model.TimeoutType;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
+import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeatById;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskStarted;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCanceled;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCanceledById;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompleted;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompletedById;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailed;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailedById;
 import io.perdura.history.mutablestate.ActivityInfo;
 import io.perdura.history.mutablestate.MutableState;
 import io.perdura.history.persistence.TimerTask;
@@ -23,12 +26,15 @@ import io.perdura.history.persistence.TimerTaskType;
 import io.perdura.history.persistence.TransferTaskType;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.LongFunction;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Activities: record an attempt started (MutableState only), complete, fail with retries on durable
- * timers (no events), heartbeats, and the four timeouts. Only the final outcome is written:
- * ActivityTaskStarted (the last attempt) + ActivityTaskCompleted/Failed/TimedOut.
+ * Activities: record an attempt started (MutableState only); complete, fail (retries on durable
+ * timers, no events), heartbeat and report canceled, by the attempt's task token or by activity id
+ * (the running attempt); and the four timeouts. Only the final outcome is written:
+ * ActivityTaskStarted (the last attempt) + ActivityTaskCompleted/Failed/TimedOut/Canceled.
  */
 final class ActivityTaskHandler {
 
@@ -89,55 +95,128 @@ final class ActivityTaskHandler {
                 null);
         return new ActivityTask(
                 token.encode(),
+                key.namespace(),
                 key.workflowId(),
                 key.runId(),
                 state.execution().workflowType(),
                 activity.activityId(),
                 activity.activityType(),
+                activity.taskQueue(),
                 activity.input(),
                 activity.attempt(),
+                activity.scheduledTime(),
                 activity.attemptScheduledTime(),
                 activity.startedTime(),
+                activity.scheduleToCloseTimeout(),
                 activity.startToCloseTimeout(),
                 activity.heartbeatTimeout(),
                 activity.heartbeatDetails());
     }
 
     void completed(RespondActivityTaskCompleted request) {
-        TaskToken token = requireActivityToken(request.token());
         var body = request.request();
-        executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
-            ActivityInfo activity = running(update.state(), token);
-            close(
-                    update,
-                    activity,
-                    true,
-                    startedId -> new ActivityTaskCompleted(
-                            activity.scheduledEventId(), startedId, body.result(), body.identity()));
-            return null;
-        });
+        byToken(request.token(), (update, activity) -> complete(update, activity, body.result(), body.identity()));
+    }
+
+    void completedById(RespondActivityTaskCompletedById request) {
+        var body = requireById(request.request(), b -> b.workflowId(), b -> b.activityId());
+        byId(
+                request.namespace(),
+                body.workflowId(),
+                body.runId(),
+                body.activityId(),
+                (update, activity) -> complete(update, activity, body.result(), body.identity()));
+    }
+
+    private static Void complete(RunUpdate update, ActivityInfo activity, JsonNode result, String identity) {
+        ActivityOutcomes.close(
+                update,
+                activity,
+                true,
+                startedId -> new ActivityTaskCompleted(activity.scheduledEventId(), startedId, result, identity));
+        return null;
     }
 
     void failed(RespondActivityTaskFailed request) {
-        TaskToken token = requireActivityToken(request.token());
         var body = request.request();
-        Failure failure = body.failure() == null
-                ? Failure.application(null, "activity failed without a failure", false)
-                : body.failure();
-        executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
-            ActivityInfo activity = running(update.state(), token);
-            failAttempt(update, activity, failure, false, body.identity());
-            return null;
-        });
+        byToken(
+                request.token(),
+                (update, activity) ->
+                        fail(update, activity, body.failure(), body.lastHeartbeatDetails(), body.identity()));
+    }
+
+    void failedById(RespondActivityTaskFailedById request) {
+        var body = requireById(request.request(), b -> b.workflowId(), b -> b.activityId());
+        byId(
+                request.namespace(),
+                body.workflowId(),
+                body.runId(),
+                body.activityId(),
+                (update, activity) ->
+                        fail(update, activity, body.failure(), body.lastHeartbeatDetails(), body.identity()));
+    }
+
+    private static Void fail(
+            RunUpdate update, ActivityInfo activity, Failure failure, JsonNode lastDetails, String identity) {
+        Failure reported =
+                failure == null ? Failure.application(null, "activity failed without a failure", false) : failure;
+        activity.lastHeartbeatDetails(lastDetails);
+        ActivityOutcomes.failAttempt(update, activity, reported, false, identity);
+        return null;
     }
 
     HeartbeatResponse heartbeat(RecordActivityTaskHeartbeat request) {
-        TaskToken token = requireActivityToken(request.token());
-        return executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
-            ActivityInfo activity = running(update.state(), token);
-            activity.recordHeartbeat(request.request().details(), update.now());
-            return new HeartbeatResponse(false);
-        });
+        JsonNode details = request.request().details();
+        return byToken(request.token(), (update, activity) -> heartbeat(update, activity, details));
+    }
+
+    HeartbeatResponse heartbeatById(RecordActivityTaskHeartbeatById request) {
+        var body = requireById(request.request(), b -> b.workflowId(), b -> b.activityId());
+        return byId(
+                request.namespace(),
+                body.workflowId(),
+                body.runId(),
+                body.activityId(),
+                (update, activity) -> heartbeat(update, activity, body.details()));
+    }
+
+    /** Keeps the attempt alive; the answer tells the worker whether the workflow asked to cancel. */
+    private static HeartbeatResponse heartbeat(RunUpdate update, ActivityInfo activity, JsonNode details) {
+        activity.recordHeartbeat(details, update.now());
+        return new HeartbeatResponse(activity.isCancelRequested());
+    }
+
+    void canceled(RespondActivityTaskCanceled request) {
+        var body = request.request();
+        byToken(request.token(), (update, activity) -> cancel(update, activity, body.details(), body.identity()));
+    }
+
+    void canceledById(RespondActivityTaskCanceledById request) {
+        var body = requireById(request.request(), b -> b.workflowId(), b -> b.activityId());
+        byId(
+                request.namespace(),
+                body.workflowId(),
+                body.runId(),
+                body.activityId(),
+                (update, activity) -> cancel(update, activity, body.details(), body.identity()));
+    }
+
+    /** The worker stopped the activity as asked: ActivityTaskStarted + ActivityTaskCanceled. */
+    private static Void cancel(RunUpdate update, ActivityInfo activity, JsonNode details, String identity) {
+        if (!activity.isCancelRequested()) {
+            throw new PerduraException(
+                    ErrorType.FAILED_PRECONDITION,
+                    "activity " + activity.activityId() + " cannot be reported canceled: its workflow did not ask"
+                            + " to cancel it");
+        }
+        long requestedId = activity.cancelRequestedEventId();
+        ActivityOutcomes.close(
+                update,
+                activity,
+                true,
+                startedId -> new ActivityTaskCanceled(
+                        details, requestedId, activity.scheduledEventId(), startedId, identity));
+        return null;
     }
 
     /** An activity timeout timer fired. */
@@ -154,7 +233,7 @@ final class ActivityTaskHandler {
                     update.noChange();
                     return;
                 }
-                failAttempt(update, activity, Failure.timeout(type), true, null);
+                ActivityOutcomes.failAttempt(update, activity, Failure.timeout(type), true, null);
             }
             case HEARTBEAT -> {
                 if (!activity.isRunning(timer.attempt())) {
@@ -171,16 +250,17 @@ final class ActivityTaskHandler {
                             TimeoutType.HEARTBEAT.name()));
                     return;
                 }
-                failAttempt(update, activity, Failure.timeout(type), true, null);
+                ActivityOutcomes.failAttempt(update, activity, Failure.timeout(type), true, null);
             }
             case SCHEDULE_TO_START -> {
                 if (activity.state() != ActivityInfo.State.SCHEDULED || activity.attempt() != timer.attempt()) {
                     update.noChange();
                     return;
                 }
-                timedOut(update, activity, Failure.timeout(type), RetryState.TIMEOUT);
+                ActivityOutcomes.timedOut(update, activity, Failure.timeout(type), RetryState.TIMEOUT);
             }
-            case SCHEDULE_TO_CLOSE -> timedOut(update, activity, Failure.timeout(type), RetryState.TIMEOUT);
+            case SCHEDULE_TO_CLOSE ->
+                ActivityOutcomes.timedOut(update, activity, Failure.timeout(type), RetryState.TIMEOUT);
         }
     }
 
@@ -193,6 +273,9 @@ final class ActivityTaskHandler {
             update.noChange();
             return;
         }
+        activity.drainAttemptTimers().stream()
+                .filter(taskId -> taskId != timer.taskId())
+                .forEach(update::deleteTimer);
         activity.dispatch(update.now());
         update.transfer(
                 TransferTaskType.ACTIVITY_TASK, activity.taskQueue(), activity.scheduledEventId(), activity.attempt());
@@ -206,72 +289,56 @@ final class ActivityTaskHandler {
         }
     }
 
-    /** A running attempt failed or timed out: retry on a durable timer if the policy allows, else close. */
-    private void failAttempt(
-            RunUpdate update, ActivityInfo activity, Failure failure, boolean timedOut, String identity) {
-        RetryState retryState =
-                activity.retryPolicy().retryState(activity.attempt(), failure.type(), failure.nonRetryable());
-        Instant nextAttempt = update.now().plus(activity.retryPolicy().backoff(activity.attempt()));
-        Instant deadline = activity.scheduleToCloseDeadline();
-        if (retryState == RetryState.IN_PROGRESS && deadline != null && !nextAttempt.isBefore(deadline)) {
-            retryState = RetryState.TIMEOUT;
-        }
-        if (retryState == RetryState.IN_PROGRESS) {
-            activity.drainAttemptTimers().forEach(update::deleteTimer);
-            activity.retry(failure, nextAttempt);
-            update.timer(
-                    TimerTaskType.ACTIVITY_RETRY, nextAttempt, activity.scheduledEventId(), activity.attempt(), null);
-            return;
-        }
-        RetryState finalState = retryState;
-        if (timedOut) {
-            close(
-                    update,
-                    activity,
-                    true,
-                    startedId -> new ActivityTaskTimedOut(activity.scheduledEventId(), startedId, failure, finalState));
-        } else {
-            close(
-                    update,
-                    activity,
-                    true,
-                    startedId -> new ActivityTaskFailed(
-                            activity.scheduledEventId(), startedId, failure, finalState, identity));
-        }
+    /** Applies {@code action} to the attempt a task token names; TASK_NOT_FOUND unless it is running. */
+    private <T> T byToken(TaskToken token, BiFunction<RunUpdate, ActivityInfo, T> action) {
+        TaskToken activityToken = requireActivityToken(token);
+        return executor.update(activityToken.namespace(), activityToken.workflowId(), activityToken.runId(), update -> {
+            MutableState state = update.state();
+            ActivityInfo activity = state.activity(activityToken.scheduledEventId());
+            if (!state.execution().isOpen() || activity == null || !activity.isRunning(activityToken.attempt())) {
+                throw WorkflowTaskHandler.taskNotFound();
+            }
+            return action.apply(update, activity);
+        });
     }
 
-    private void timedOut(RunUpdate update, ActivityInfo activity, Failure failure, RetryState retryState) {
-        boolean started = activity.state() == ActivityInfo.State.STARTED;
-        close(
-                update,
-                activity,
-                started,
-                startedId -> new ActivityTaskTimedOut(activity.scheduledEventId(), startedId, failure, retryState));
+    /**
+     * Applies {@code action} to the running attempt of the run's activity {@code activityId} ({@code
+     * runId} null: the current run), as with that attempt's token; TASK_NOT_FOUND when none runs.
+     */
+    private <T> T byId(
+            String namespace,
+            String workflowId,
+            String runId,
+            String activityId,
+            BiFunction<RunUpdate, ActivityInfo, T> action) {
+        return executor.update(namespace, workflowId, runId, update -> {
+            MutableState state = update.state();
+            ActivityInfo activity = state.execution().isOpen() ? state.activityById(activityId) : null;
+            if (activity == null || activity.state() != ActivityInfo.State.STARTED) {
+                throw new PerduraException(
+                        ErrorType.TASK_NOT_FOUND,
+                        "activity " + activityId + " of workflow " + workflowId + " has no attempt running");
+            }
+            return action.apply(update, activity);
+        });
     }
 
-    /** Writes (or buffers) the final outcome and forgets the activity. */
-    private void close(
-            RunUpdate update, ActivityInfo activity, boolean withStarted, LongFunction<EventAttributes> outcome) {
-        activity.drainAttemptTimers().forEach(update::deleteTimer);
-        update.deleteTimer(activity.scheduleToCloseTimerTaskId());
-        update.state().removeActivity(activity.scheduledEventId());
-        ActivityTaskStarted started = withStarted
-                ? new ActivityTaskStarted(
-                        activity.scheduledEventId(),
-                        activity.identity(),
-                        activity.requestId(),
-                        activity.attempt(),
-                        activity.lastFailure())
-                : null;
-        update.addActivityOutcome(started, outcome);
-    }
-
-    private static ActivityInfo running(MutableState state, TaskToken token) {
-        ActivityInfo activity = state.activity(token.scheduledEventId());
-        if (!state.execution().isOpen() || activity == null || !activity.isRunning(token.attempt())) {
-            throw WorkflowTaskHandler.taskNotFound();
+    private static <B> B requireById(B body, Function<B, String> workflowId, Function<B, String> activityId) {
+        if (body == null) {
+            throw PerduraException.invalidArgument("request is required");
         }
-        return activity;
+        if (isBlank(workflowId.apply(body))) {
+            throw PerduraException.invalidArgument("workflowId is required");
+        }
+        if (isBlank(activityId.apply(body))) {
+            throw PerduraException.invalidArgument("activityId is required");
+        }
+        return body;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static TaskToken requireActivityToken(TaskToken token) {

@@ -39,6 +39,7 @@ final class CommandProcessor {
     String validate(List<Command> commands, MutableState state) {
         Set<String> activityIds = new HashSet<>();
         Set<String> timerIds = new HashSet<>();
+        Set<Long> canceledActivities = new HashSet<>();
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             if (command == null) {
@@ -54,7 +55,8 @@ final class CommandProcessor {
                     m.markerName() == null || m.markerName().isBlank() ? "markerName is required" : null;
                 case CompleteWorkflowExecution c -> null;
                 case FailWorkflowExecution f -> f.failure() == null ? "failure is required" : null;
-                case RequestCancelActivityTask c -> NOT_SUPPORTED;
+                case RequestCancelActivityTask c ->
+                    ActivityCommands.validateRequestCancel(c, state, canceledActivities);
                 case CancelTimer c -> TimerCommands.validateCancel(c, state, timerIds);
                 case StartChildWorkflowExecution c -> NOT_SUPPORTED;
                 case SignalExternalWorkflowExecution c -> NOT_SUPPORTED;
@@ -93,9 +95,11 @@ final class CommandProcessor {
 
     /** Writes the events of valid commands, in order, after WorkflowTaskCompleted {@code completedId}. */
     void apply(RunUpdate update, List<Command> commands, long completedId) {
+        boolean closesRun = !commands.isEmpty() && commands.getLast().isTerminal();
         for (Command command : commands) {
             switch (command) {
                 case ScheduleActivityTask a -> ActivityCommands.schedule(update, a, completedId);
+                case RequestCancelActivityTask c -> ActivityCommands.requestCancel(update, c, completedId, closesRun);
                 case StartTimer t -> TimerCommands.start(update, t, completedId);
                 case RecordMarker m ->
                     update.addEvent(new MarkerRecorded(m.markerName(), m.details(), m.failure(), completedId));

@@ -96,12 +96,20 @@ final class ExecutionReader {
                 a.activityId(),
                 a.activityType(),
                 a.scheduledEventId(),
-                a.state() == ActivityInfo.State.STARTED ? "STARTED" : "SCHEDULED",
+                pendingState(a),
                 a.attempt(),
                 a.scheduledTime(),
                 a.startedTime(),
                 a.nextAttemptScheduleTime(),
                 a.lastFailure());
+    }
+
+    /** As Temporal's PendingActivityState: SCHEDULED (also while backing off), STARTED, CANCEL_REQUESTED. */
+    private static String pendingState(ActivityInfo a) {
+        if (a.isCancelRequested()) {
+            return "CANCEL_REQUESTED";
+        }
+        return a.state() == ActivityInfo.State.STARTED ? "STARTED" : "SCHEDULED";
     }
 
     HistoryPage history(GetWorkflowExecutionHistory request) {

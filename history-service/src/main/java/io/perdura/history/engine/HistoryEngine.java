@@ -17,11 +17,16 @@ import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
 import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
+import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeatById;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskStarted;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
 import io.perdura.common.service.HistoryRequest.RequestCancelWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCanceled;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCanceledById;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompleted;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompletedById;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailed;
+import io.perdura.common.service.HistoryRequest.RespondActivityTaskFailedById;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
 import io.perdura.common.service.HistoryRequest.SignalWithStartWorkflowExecution;
@@ -259,6 +264,32 @@ public final class HistoryEngine implements HistoryService {
     @Override
     public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request) {
         return ordered(request, () -> call(() -> activityTasks.heartbeat(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceled(RespondActivityTaskCanceled request) {
+        return ordered(request, () -> run(() -> activityTasks.canceled(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCompletedById(RespondActivityTaskCompletedById request) {
+        return ordered(request, () -> run(() -> activityTasks.completedById(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskFailedById(RespondActivityTaskFailedById request) {
+        return ordered(request, () -> run(() -> activityTasks.failedById(request)));
+    }
+
+    @Override
+    public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeatById(
+            RecordActivityTaskHeartbeatById request) {
+        return ordered(request, () -> call(() -> activityTasks.heartbeatById(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
+        return ordered(request, () -> run(() -> activityTasks.canceledById(request)));
     }
 
     /** Runs a request off the bus thread, in order with the other requests about its workflow. */

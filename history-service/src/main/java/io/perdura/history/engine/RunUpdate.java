@@ -1,6 +1,7 @@
 package io.perdura.history.engine;
 
 import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.EventAttributes.ActivityTaskCanceled;
 import io.perdura.common.history.EventAttributes.ActivityTaskCompleted;
 import io.perdura.common.history.EventAttributes.ActivityTaskFailed;
 import io.perdura.common.history.EventAttributes.ActivityTaskStarted;
@@ -140,6 +141,10 @@ final class RunUpdate {
             case ActivityTaskTimedOut t
             when t.scheduledEventId() == scheduledId ->
                 new ActivityTaskTimedOut(scheduledId, startedId, t.failure(), t.retryState());
+            case ActivityTaskCanceled c
+            when c.scheduledEventId() == scheduledId ->
+                new ActivityTaskCanceled(
+                        c.details(), c.latestCancelRequestedEventId(), scheduledId, startedId, c.identity());
             default -> attributes;
         };
     }

@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The state machine of one pending activity: SCHEDULED (an attempt dispatched) → STARTED (a worker
  * runs it) → BACKOFF (the attempt failed, the next waits for its retry timer) → SCHEDULED … until an
- * outcome is final and MutableState drops it. Retries add no history events.
+ * outcome is final and MutableState drops it. Retries add no history events. A cancel request drops
+ * an activity that is not running at once; a running one is marked {@link #isCancelRequested()}
+ * (heartbeats say so, and no attempt follows it).
  */
 public final class ActivityInfo {
 
@@ -46,6 +48,7 @@ public final class ActivityInfo {
     private Instant lastHeartbeatTime;
     private Instant nextAttemptScheduleTime;
     private long scheduleToCloseTimerTaskId;
+    private long cancelRequestedEventId;
     private List<Long> attemptTimerTaskIds = new ArrayList<>();
 
     @JsonCreator
@@ -98,12 +101,47 @@ public final class ActivityInfo {
         this.nextAttemptScheduleTime = null;
     }
 
+    /**
+     * A heartbeat of the running attempt; its details (when given, not JSON null) are kept for the
+     * attempts that follow.
+     */
     public void recordHeartbeat(JsonNode details, Instant now) {
         require(State.STARTED);
-        if (details != null) {
+        if (details != null && !details.isNull()) {
             this.heartbeatDetails = details;
         }
         this.lastHeartbeatTime = now;
+    }
+
+    /** Details the worker sends with the attempt's failure: its latest, possibly never heartbeated. */
+    public void lastHeartbeatDetails(JsonNode details) {
+        require(State.STARTED);
+        if (details != null && !details.isNull()) {
+            this.heartbeatDetails = details;
+        }
+    }
+
+    /**
+     * The workflow asked to cancel (its ActivityTaskCancelRequested is {@code eventId}); returns
+     * whether an attempt is running, so the activity waits for its worker to stop, rather than
+     * being canceled at once.
+     */
+    public boolean requestCancel(long eventId) {
+        if (isCancelRequested()) {
+            throw new IllegalStateException("activity " + activityId + " is already being canceled");
+        }
+        this.cancelRequestedEventId = eventId;
+        return state == State.STARTED;
+    }
+
+    /** Whether the workflow asked to cancel the activity. */
+    public boolean isCancelRequested() {
+        return cancelRequestedEventId != 0;
+    }
+
+    /** The ActivityTaskCancelRequested event of the cancel request, 0 without one. */
+    public long cancelRequestedEventId() {
+        return cancelRequestedEventId;
     }
 
     private void require(State expected) {
@@ -149,6 +187,10 @@ public final class ActivityInfo {
 
     public JsonNode input() {
         return input;
+    }
+
+    public Duration scheduleToCloseTimeout() {
+        return scheduleToCloseTimeout;
     }
 
     public Duration scheduleToStartTimeout() {

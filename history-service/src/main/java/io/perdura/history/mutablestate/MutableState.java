@@ -76,7 +76,15 @@ public final class MutableState {
     }
 
     public boolean hasActivityId(String activityId) {
-        return activities.values().stream().anyMatch(a -> a.activityId().equals(activityId));
+        return activityById(activityId) != null;
+    }
+
+    /** The pending activity with this activity id, or null. */
+    public ActivityInfo activityById(String activityId) {
+        return activities.values().stream()
+                .filter(a -> a.activityId().equals(activityId))
+                .findFirst()
+                .orElse(null);
     }
 
     public void addActivity(ActivityInfo activity) {

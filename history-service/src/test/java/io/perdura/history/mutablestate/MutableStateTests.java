@@ -139,6 +139,31 @@ class MutableStateTests {
     }
 
     @Test
+    void aCancelRequestIsRememberedOnceAndSaysWhetherAnAttemptRuns() {
+        ActivityInfo scheduled = newActivity();
+        assertThat(scheduled.isCancelRequested()).isFalse();
+        assertThat(scheduled.requestCancel(8))
+                .as("nothing runs: cancel at once")
+                .isFalse();
+
+        ActivityInfo running = newActivity();
+        running.start("p1", "w", NOW);
+        assertThat(running.requestCancel(9)).isTrue();
+        assertThatThrownBy(() -> running.requestCancel(10)).isInstanceOf(IllegalStateException.class);
+        running.lastHeartbeatDetails(Json.tree("latest"));
+        MutableState state = newState();
+        state.addActivity(running);
+
+        ActivityInfo copy =
+                MutableStateCodec.read(MutableStateCodec.write(state), 1).activityById("a1");
+
+        assertThat(copy.isCancelRequested()).isTrue();
+        assertThat(copy.cancelRequestedEventId()).isEqualTo(9);
+        assertThat(copy.heartbeatDetails()).isEqualTo(Json.tree("latest"));
+        assertThat(copy.scheduleToCloseTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
     void closingTwiceIsRejectedAndSignalIdsAreBounded() {
         MutableState state = newState();
         state.execution().close(WorkflowStatus.COMPLETED, NOW);

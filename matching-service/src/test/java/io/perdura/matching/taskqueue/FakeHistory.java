@@ -112,15 +112,19 @@ public final class FakeHistory implements HistoryService {
                                 request.taskQueue(),
                                 request.scheduledEventId(),
                                 request.attempt()),
+                        request.namespace(),
                         request.workflowId(),
                         request.runId(),
                         "OrderWorkflow",
                         "activity-" + request.scheduledEventId(),
                         "Charge",
+                        request.taskQueue(),
                         null,
                         request.attempt(),
                         Instant.EPOCH,
                         Instant.EPOCH,
+                        Instant.EPOCH,
+                        null,
                         Duration.ofSeconds(10),
                         null,
                         null));
@@ -270,6 +274,32 @@ public final class FakeHistory implements HistoryService {
 
     @Override
     public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceled(RespondActivityTaskCanceled request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCompletedById(RespondActivityTaskCompletedById request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskFailedById(RespondActivityTaskFailedById request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeatById(
+            RecordActivityTaskHeartbeatById request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
         throw new UnsupportedOperationException("not used by matching");
     }
 }

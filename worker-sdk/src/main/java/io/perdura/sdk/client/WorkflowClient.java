@@ -1,6 +1,7 @@
 package io.perdura.sdk.client;
 
 import io.perdura.sdk.internal.client.AsyncStart;
+import io.perdura.sdk.internal.client.DefaultActivityCompletionClient;
 import io.perdura.sdk.internal.client.DefaultWorkflowStub;
 import io.perdura.sdk.internal.client.SignalWithStartBatch;
 import io.perdura.sdk.internal.client.WorkflowInvocationHandler;
@@ -12,7 +13,8 @@ import java.util.Objects;
 
 /**
  * The entry point of client code: typed and untyped stubs that start, signal, signal-with-start,
- * query, cancel, terminate and wait for workflows over Perdura's REST API. Thread-safe; create one per application.
+ * query, cancel, terminate and wait for workflows over Perdura's REST API, and the client that
+ * completes activities asynchronously. Thread-safe; create one per application.
  */
 public final class WorkflowClient {
 
@@ -79,6 +81,11 @@ public final class WorkflowClient {
             throw new IllegalArgumentException("use WorkflowClient.newSignalWithStartRequest()");
         }
         return batch.execute();
+    }
+
+    /** Completes, fails, heartbeats or reports canceled activities that complete asynchronously. */
+    public ActivityCompletionClient newActivityCompletionClient() {
+        return new DefaultActivityCompletionClient(http, options.getIdentity());
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
+import io.perdura.sdk.internal.worker.ActivityWorkerContext;
 import io.perdura.sdk.internal.worker.TaskPoller;
 import io.perdura.sdk.internal.worker.WorkflowCache;
 import io.perdura.sdk.internal.worker.WorkflowTaskHandler;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * implementations. Register everything before {@link WorkerFactory#start()}. Task answers and
  * heartbeats are retried through transient server failures (the client's
  * {@link io.perdura.sdk.client.RpcRetryOptions}); once the worker shuts down they are not retried
- * any more, so shutdown never waits for a backoff.
+ * any more, so shutdown never waits for a backoff, and activities' heartbeats throw {@link
+ * io.perdura.sdk.client.ActivityWorkerShutdownException}.
  */
 public final class Worker {
 
@@ -49,6 +52,7 @@ public final class Worker {
     private final ActivityRegistry activities = new ActivityRegistry();
     private final WorkflowCache cache;
     private final List<TaskPoller<?>> pollers = new ArrayList<>();
+    private ScheduledThreadPoolExecutor heartbeatScheduler;
     private boolean started;
 
     Worker(
@@ -135,7 +139,20 @@ public final class Worker {
                     factoryOptions.getMaxPollBackoff()));
         }
         if (!activities.isEmpty()) {
-            ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, taskQueue, activities);
+            heartbeatScheduler = new ScheduledThreadPoolExecutor(
+                    options.getMaxConcurrentActivityExecutions(),
+                    Thread.ofVirtual()
+                            .name("perdura-heartbeat[" + taskQueue + "]-", 0)
+                            .factory());
+            heartbeatScheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            heartbeatScheduler.setRemoveOnCancelPolicy(true);
+            ActivityWorkerContext context = new ActivityWorkerContext(
+                    taskQueue,
+                    heartbeatScheduler,
+                    stopping::isDone,
+                    options.getDefaultHeartbeatThrottleInterval(),
+                    options.getMaxHeartbeatThrottleInterval());
+            ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, context, activities);
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<ActivityTask>(
                     "activity[" + taskQueue + "]",
@@ -162,6 +179,9 @@ public final class Worker {
      */
     synchronized void shutdown(boolean now) {
         stopping.complete(null);
+        if (heartbeatScheduler != null) {
+            heartbeatScheduler.shutdownNow(); // heartbeats throw ActivityWorkerShutdownException from now on
+        }
         if (pollers.isEmpty()) {
             return;
         }

@@ -1,6 +1,8 @@
 package io.perdura.sdk.worker;
 
-/** Concurrency and caching limits of one {@link Worker}. */
+import java.time.Duration;
+
+/** Concurrency, caching and heartbeat throttling limits of one {@link Worker}. */
 public final class WorkerOptions {
 
     private final int workflowPollers;
@@ -8,6 +10,8 @@ public final class WorkerOptions {
     private final int maxConcurrentActivityExecutions;
     private final int maxConcurrentWorkflowTasks;
     private final int workflowCacheSize;
+    private final Duration maxHeartbeatThrottleInterval;
+    private final Duration defaultHeartbeatThrottleInterval;
 
     private WorkerOptions(Builder b) {
         this.workflowPollers = b.workflowPollers;
@@ -15,6 +19,8 @@ public final class WorkerOptions {
         this.maxConcurrentActivityExecutions = b.maxConcurrentActivityExecutions;
         this.maxConcurrentWorkflowTasks = b.maxConcurrentWorkflowTasks;
         this.workflowCacheSize = b.workflowCacheSize;
+        this.maxHeartbeatThrottleInterval = b.maxHeartbeatThrottleInterval;
+        this.defaultHeartbeatThrottleInterval = b.defaultHeartbeatThrottleInterval;
     }
 
     public static Builder builder() {
@@ -49,6 +55,14 @@ public final class WorkerOptions {
         return workflowCacheSize;
     }
 
+    public Duration getMaxHeartbeatThrottleInterval() {
+        return maxHeartbeatThrottleInterval;
+    }
+
+    public Duration getDefaultHeartbeatThrottleInterval() {
+        return defaultHeartbeatThrottleInterval;
+    }
+
     /** Builds {@link WorkerOptions}. */
     public static final class Builder {
         private int workflowPollers = 5;
@@ -56,6 +70,8 @@ public final class WorkerOptions {
         private int maxConcurrentActivityExecutions = 200;
         private int maxConcurrentWorkflowTasks = 200;
         private int workflowCacheSize = 600;
+        private Duration maxHeartbeatThrottleInterval = Duration.ofSeconds(60);
+        private Duration defaultHeartbeatThrottleInterval = Duration.ofSeconds(30);
 
         private Builder() {}
 
@@ -92,8 +108,30 @@ public final class WorkerOptions {
             return this;
         }
 
+        /**
+         * The longest an activity's heartbeats are held back (default 60 s): heartbeats go to the
+         * server at most once per 0.8 x the heartbeat timeout, and never less often than this.
+         */
+        public Builder setMaxHeartbeatThrottleInterval(Duration interval) {
+            this.maxHeartbeatThrottleInterval = positive(interval, "maxHeartbeatThrottleInterval");
+            return this;
+        }
+
+        /** How long heartbeats are held back when the activity has no heartbeat timeout (default 30 s). */
+        public Builder setDefaultHeartbeatThrottleInterval(Duration interval) {
+            this.defaultHeartbeatThrottleInterval = positive(interval, "defaultHeartbeatThrottleInterval");
+            return this;
+        }
+
         public WorkerOptions build() {
             return new WorkerOptions(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
         }
 
         private static int positive(int value, String name) {

@@ -198,15 +198,19 @@ class WorkerRetryTests {
         ActivityTask task = WorkerTests.activityTask("Compose", 1);
         activityTasks.add(new ActivityTask(
                 task.taskToken(),
+                task.namespace(),
                 task.workflowId(),
                 task.runId(),
                 task.workflowType(),
                 task.activityId(),
                 task.activityType(),
+                task.taskQueue(),
                 task.input(),
                 task.attempt(),
                 task.scheduledTime(),
+                task.currentAttemptScheduledTime(),
                 task.startedTime(),
+                task.scheduleToCloseTimeout(),
                 Duration.ofMinutes(10),
                 null,
                 null));

@@ -288,15 +288,19 @@ class WorkerTests {
         ActivityTask task = activityTask("Beat", 2);
         activityTasks.add(new ActivityTask(
                 task.taskToken(),
+                task.namespace(),
                 task.workflowId(),
                 task.runId(),
                 task.workflowType(),
                 task.activityId(),
                 task.activityType(),
+                task.taskQueue(),
                 task.input(),
                 task.attempt(),
                 task.scheduledTime(),
+                task.currentAttemptScheduledTime(),
                 task.startedTime(),
+                task.scheduleToCloseTimeout(),
                 task.startToCloseTimeout(),
                 Duration.ofSeconds(5),
                 Json.tree(41)));
@@ -318,15 +322,19 @@ class WorkerTests {
     static ActivityTask activityTask(String type, int attempt) {
         return new ActivityTask(
                 token(TaskToken.Kind.ACTIVITY, 6),
+                "default",
                 "wf-1",
                 "run-1",
                 "Hello",
                 "1",
                 type,
+                "greetings",
                 Json.array("World"),
                 attempt,
                 T,
                 T,
+                T,
+                null,
                 Duration.ofSeconds(5),
                 null,
                 null);

@@ -2,12 +2,15 @@ package io.perdura.sdk.internal.worker;
 
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.CancelActivityTaskRequest;
 import io.perdura.common.api.CompleteActivityTaskRequest;
 import io.perdura.common.api.FailActivityTaskRequest;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.model.Failure;
+import io.perdura.sdk.client.ActivityCanceledException;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.failure.ApplicationFailure;
+import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
@@ -18,9 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one activity attempt and reports its result or failure, retrying the report through
- * transient server failures until the attempt's start-to-close timeout (counted from when the task
- * arrived) has passed.
+ * Runs one activity attempt and reports its outcome: its result; canceled, when it stopped with an
+ * {@link ActivityCanceledException} or a {@link CanceledFailure} after a heartbeat said its workflow
+ * asked it to cancel; else its failure, with its latest heartbeat details. An activity that called
+ * {@code doNotCompleteOnReturn()} and returned is not reported (something completes it later), and
+ * its slot is freed. Reports are retried through transient server failures until the attempt's
+ * start-to-close timeout (counted from when the task arrived) has passed.
  */
 public final class ActivityTaskHandler {
 
@@ -30,16 +36,20 @@ public final class ActivityTaskHandler {
     private final RpcRetryer retryer;
     private final TaskAnswers answers;
     private final String identity;
-    private final String taskQueue;
+    private final ActivityWorkerContext worker;
     private final ActivityRegistry registry;
 
     public ActivityTaskHandler(
-            PerduraHttp http, RpcRetryer retryer, String identity, String taskQueue, ActivityRegistry registry) {
+            PerduraHttp http,
+            RpcRetryer retryer,
+            String identity,
+            ActivityWorkerContext worker,
+            ActivityRegistry registry) {
         this.http = http;
         this.retryer = retryer;
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
-        this.taskQueue = taskQueue;
+        this.worker = worker;
         this.registry = registry;
     }
 
@@ -48,13 +58,24 @@ public final class ActivityTaskHandler {
         MDC.put("namespace", http.namespace());
         MDC.put("workflowId", task.workflowId());
         MDC.put("runId", task.runId());
-        MDC.put("taskQueue", taskQueue);
+        MDC.put("taskQueue", worker.taskQueue());
+        DefaultActivityExecutionContext context =
+                new DefaultActivityExecutionContext(http, retryer, task, receivedAt, worker);
         try {
             Object result;
             try {
-                result = execute(task, receivedAt);
+                result = execute(task, context);
             } catch (Throwable t) {
-                reportFailure(task, receivedAt, t);
+                context.finished();
+                reportFailure(task, context, receivedAt, t);
+                return;
+            }
+            context.finished();
+            if (context.isDoNotCompleteOnReturn()) {
+                log.debug(
+                        "activity {} ({}) returned and completes asynchronously",
+                        task.activityType(),
+                        task.activityId());
                 return;
             }
             answers.send(
@@ -82,15 +103,15 @@ public final class ActivityTaskHandler {
         }
     }
 
-    private Object execute(ActivityTask task, long receivedAt) throws Throwable {
+    private Object execute(ActivityTask task, DefaultActivityExecutionContext context) throws Throwable {
         ActivityRegistry.ActivityImplementation impl = registry.get(task.activityType());
         if (impl == null) {
             throw ApplicationFailure.newFailure(
                     "activity type '" + task.activityType() + "' is not registered with the worker of task queue "
-                            + taskQueue + "; registered: " + registry.activityTypes(),
+                            + worker.taskQueue() + "; registered: " + registry.activityTypes(),
                     "ActivityNotRegistered");
         }
-        ActivityContexts.set(new DefaultActivityExecutionContext(http, retryer, task, taskQueue, receivedAt));
+        ActivityContexts.set(context);
         try {
             Object[] args = DataConverter.fromPayloads(task.input(), impl.method());
             impl.method().setAccessible(true);
@@ -102,7 +123,17 @@ public final class ActivityTaskHandler {
         }
     }
 
-    private void reportFailure(ActivityTask task, long receivedAt, Throwable t) {
+    private void reportFailure(
+            ActivityTask task, DefaultActivityExecutionContext context, long receivedAt, Throwable t) {
+        if (context.isCancelRequested() && (t instanceof ActivityCanceledException || t instanceof CanceledFailure)) {
+            log.info("activity {} ({}) canceled as its workflow asked", task.activityType(), task.activityId());
+            answers.send(
+                    "RespondActivityTaskCanceled",
+                    http.path(ApiPaths.ACTIVITY_TASK_CANCEL),
+                    new CancelActivityTaskRequest(task.taskToken(), null, identity),
+                    TaskAnswers.remaining(receivedAt, task.startToCloseTimeout()));
+            return;
+        }
         if (t instanceof Error error && !(t instanceof AssertionError)) {
             log.error("activity {} threw an Error", task.activityType(), error);
         } else {
@@ -112,7 +143,7 @@ public final class ActivityTaskHandler {
         answers.send(
                 "RespondActivityTaskFailed",
                 http.path(ApiPaths.ACTIVITY_TASK_FAIL),
-                new FailActivityTaskRequest(task.taskToken(), failure, identity),
+                new FailActivityTaskRequest(task.taskToken(), failure, identity, context.latestHeartbeatDetails()),
                 TaskAnswers.remaining(receivedAt, task.startToCloseTimeout()));
     }
 }

@@ -15,14 +15,14 @@ import org.slf4j.LoggerFactory;
  * {@code TASK_NOT_FOUND}, so that refusal counts as delivered when an earlier attempt may have
  * reached the server.
  */
-final class TaskAnswers {
+public final class TaskAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(TaskAnswers.class);
 
     private final PerduraHttp http;
     private final RpcRetryer retryer;
 
-    TaskAnswers(PerduraHttp http, RpcRetryer retryer) {
+    public TaskAnswers(PerduraHttp http, RpcRetryer retryer) {
         this.http = http;
         this.retryer = retryer;
     }
@@ -31,7 +31,7 @@ final class TaskAnswers {
      * Posts {@code body} to {@code path}, retrying for up to {@code within} (null: the retry
      * options' expiration); throws the failure when the answer was not delivered.
      */
-    void send(String what, String path, Object body, Duration within) {
+    public void send(String what, String path, Object body, Duration within) {
         boolean[] mayHaveArrived = {false};
         try {
             retryer.call(what, within, attempt -> {
