@@ -11,14 +11,17 @@ import java.util.function.Supplier;
 /**
  * Runs the coroutines of one workflow run, each on its own virtual thread, exactly one at a time.
  * {@link #runUntilBlocked} resumes them in creation order, pass after pass, until none can make
- * progress; a coroutine gives control back only by blocking in {@link #await} or by finishing. The
- * order is fixed, so the same history always drives the code the same way.
+ * progress; a coroutine gives control back only by blocking in {@link #await} or by finishing.
+ * Callback coroutines ({@link #spawnCallback}: promise completions, cancellation requests) go before
+ * all others at the start of the next pass, in the order they were spawned. The order is fixed, so
+ * the same history always drives the code the same way.
  */
 public final class DeterministicScheduler {
 
     private final String name;
     private final Duration deadlockTimeout;
     private final List<Coroutine> coroutines = new ArrayList<>();
+    private final List<Coroutine> callbacks = new ArrayList<>();
     private final Semaphore yielded = new Semaphore(0);
     private boolean destroyed;
     private int spawned;
@@ -38,6 +41,16 @@ public final class DeterministicScheduler {
         return c;
     }
 
+    /** Creates a coroutine that runs before every other one at the start of the next pass. */
+    public Coroutine spawnCallback(String coroutineName, Runnable body) {
+        if (destroyed) {
+            throw new IllegalStateException("scheduler destroyed");
+        }
+        Coroutine c = new Coroutine(name + "/" + coroutineName + "#" + (++spawned), body);
+        callbacks.add(c);
+        return c;
+    }
+
     /**
      * Resumes runnable coroutines in order until every one is blocked or done, or {@code stop}
      * answers true. A coroutine that failed ends the loop with a {@link CoroutineFailedException}.
@@ -46,6 +59,10 @@ public final class DeterministicScheduler {
         boolean progress = true;
         while (progress && !stop.getAsBoolean()) {
             progress = false;
+            if (!callbacks.isEmpty()) {
+                coroutines.addAll(0, callbacks);
+                callbacks.clear();
+            }
             for (int i = 0; i < coroutines.size() && !stop.getAsBoolean(); i++) {
                 Coroutine c = coroutines.get(i);
                 if (c.isRunnable()) {
@@ -77,6 +94,8 @@ public final class DeterministicScheduler {
             return;
         }
         destroyed = true;
+        callbacks.forEach(c -> c.done = true);
+        callbacks.clear();
         for (Coroutine c : coroutines) {
             if (!c.done && !c.runaway) {
                 c.destroyRequested = true;
