@@ -119,6 +119,17 @@ public final class WorkflowRun {
     }
 
     /**
+     * Replays all of {@code history} (a closed run's, say) without answering a task: the failure of a
+     * task that could not be replayed (non-determinism …), or null.
+     */
+    WorkflowTaskResult.Failed replay(List<HistoryEvent> history) {
+        if (!continuesWith(history)) {
+            throw new StaleRunException("cached run does not match the history");
+        }
+        return (WorkflowTaskResult.Failed) advance(history, false);
+    }
+
+    /**
      * Answers a query from the state {@code history} leads to; never produces commands.
      *
      * @throws StaleRunException when this (cached) run cannot continue with this history
