@@ -99,31 +99,65 @@ class GoldenHistoryDeterminismTests {
                     || history.get(i + 1).eventType() != EventType.WorkflowTaskCompleted) {
                 continue;
             }
-            List<HistoryEvent> recorded = new ArrayList<>();
-            for (int j = i + 2; j < history.size() && history.get(j).eventType().isCommandEvent(); j++) {
-                recorded.add(history.get(j));
-            }
             List<HistoryEvent> upToTask = prefix(history, i + 1);
             WorkflowRun run = newRun(workflow, upToTask);
             try {
-                WorkflowTaskResult result = run.processWorkflowTask(upToTask);
-                assertThat(result)
-                        .as("task started at eventId %d", history.get(i).eventId())
-                        .isInstanceOf(WorkflowTaskResult.Completed.class);
-                List<Command> commands = ((WorkflowTaskResult.Completed) result).commands();
-                assertThat(commands)
-                        .as(
-                                "commands of the task started at eventId %d",
-                                history.get(i).eventId())
-                        .hasSameSizeAs(recorded);
-                for (int k = 0; k < commands.size(); k++) {
-                    assertThat(RecordedCommands.records(recorded.get(k), commands.get(k)))
-                            .as("%s records %s", recorded.get(k), commands.get(k))
-                            .isTrue();
-                }
+                assertRecorded(history, i, run.processWorkflowTask(upToTask));
             } finally {
                 run.destroy();
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("histories")
+    void aCachedRunAnswersEachTaskAsHistoryRecordedIt(
+            String name, Class<?> workflow, Class<?> changed, String difference) {
+        List<HistoryEvent> history = history(name);
+        WorkflowRun run = newRun(workflow, history);
+        try {
+            for (int i = 0; i + 1 < history.size(); i++) {
+                if (history.get(i).eventType() != EventType.WorkflowTaskStarted
+                        || history.get(i + 1).eventType() != EventType.WorkflowTaskCompleted) {
+                    continue;
+                }
+                List<HistoryEvent> upToTask = prefix(history, i + 1);
+                WorkflowTaskResult result;
+                try {
+                    result = run.processWorkflowTask(upToTask);
+                } catch (StaleRunException e) {
+                    // a task in between failed or timed out: the worker replays afresh, so do we
+                    run.destroy();
+                    run = newRun(workflow, upToTask);
+                    result = run.processWorkflowTask(upToTask);
+                }
+                assertRecorded(history, i, result);
+            }
+            assertThat(run.replay(history)).isNull();
+        } finally {
+            run.destroy();
+        }
+    }
+
+    private static void assertRecorded(List<HistoryEvent> history, int startedIndex, WorkflowTaskResult result) {
+        List<HistoryEvent> recorded = new ArrayList<>();
+        for (int j = startedIndex + 2;
+                j < history.size() && history.get(j).eventType().isCommandEvent();
+                j++) {
+            recorded.add(history.get(j));
+        }
+        long startedEventId = history.get(startedIndex).eventId();
+        assertThat(result)
+                .as("task started at eventId %d", startedEventId)
+                .isInstanceOf(WorkflowTaskResult.Completed.class);
+        List<Command> commands = ((WorkflowTaskResult.Completed) result).commands();
+        assertThat(commands)
+                .as("commands of the task started at eventId %d", startedEventId)
+                .hasSameSizeAs(recorded);
+        for (int k = 0; k < commands.size(); k++) {
+            assertThat(RecordedCommands.records(recorded.get(k), commands.get(k)))
+                    .as("%s records %s", recorded.get(k), commands.get(k))
+                    .isTrue();
         }
     }
 
