@@ -2,6 +2,7 @@ package io.perdura.sdk.workflow;
 
 import io.perdura.sdk.internal.replay.Promises;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -62,7 +63,7 @@ public interface Promise<V> {
 
     /** Completes when all {@code promises} completed, or fails with the first failure among them. */
     static Promise<Void> allOf(Promise<?>... promises) {
-        return Promises.allOf(java.util.Arrays.asList(promises));
+        return Promises.allOf(Arrays.asList(promises));
     }
 
     /** Completes like the first of {@code promises} to complete. */
@@ -72,6 +73,6 @@ public interface Promise<V> {
 
     /** Completes like the first of {@code promises} to complete. */
     static Promise<Object> anyOf(Promise<?>... promises) {
-        return Promises.anyOf(java.util.Arrays.asList(promises));
+        return Promises.anyOf(Arrays.asList(promises));
     }
 }

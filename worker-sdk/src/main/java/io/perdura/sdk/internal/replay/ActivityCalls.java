@@ -40,7 +40,7 @@ final class ActivityCalls {
         ActivityStateMachine activity = new ActivityStateMachine(
                 command,
                 options.getCancellationType(),
-                (result, failure) -> context.deliver("activity", () -> {
+                (result, failure) -> context.deliver("activity", promise, () -> {
                     scope.unregister(cancellable[0]);
                     if (failure != null) {
                         promise.completeExceptionally(failure);

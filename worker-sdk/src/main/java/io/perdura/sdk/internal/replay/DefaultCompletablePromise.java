@@ -72,6 +72,11 @@ public final class DefaultCompletablePromise<V> implements CompletablePromise<V>
         return failure;
     }
 
+    /** Whether completing it would run callbacks. */
+    boolean hasCallbacks() {
+        return handlers != null && !handlers.isEmpty();
+    }
+
     private V outcome() {
         if (failure != null) {
             throw failure;

@@ -12,16 +12,17 @@ import java.util.function.Supplier;
  * Runs the coroutines of one workflow run, each on its own virtual thread, exactly one at a time.
  * {@link #runUntilBlocked} resumes them in creation order, pass after pass, until none can make
  * progress; a coroutine gives control back only by blocking in {@link #await} or by finishing.
- * Callback coroutines ({@link #spawnCallback}: promise completions, cancellation requests) go before
- * all others at the start of the next pass, in the order they were spawned. The order is fixed, so
- * the same history always drives the code the same way.
+ * Callbacks ({@link #spawnCallback}: promise completions, cancellation requests) run before all
+ * other coroutines at the start of the next pass, in the order they were spawned; one that no
+ * workflow code can observe runs right there on the calling thread, the others each in a coroutine
+ * of its own. The order is fixed, so the same history always drives the code the same way.
  */
 public final class DeterministicScheduler {
 
     private final String name;
     private final Duration deadlockTimeout;
     private final List<Coroutine> coroutines = new ArrayList<>();
-    private final List<Coroutine> callbacks = new ArrayList<>();
+    private final List<Callback> callbacks = new ArrayList<>();
     private final Semaphore yielded = new Semaphore(0);
     private boolean destroyed;
     private int spawned;
@@ -41,14 +42,38 @@ public final class DeterministicScheduler {
         return c;
     }
 
-    /** Creates a coroutine that runs before every other one at the start of the next pass. */
-    public Coroutine spawnCallback(String coroutineName, Runnable body) {
+    /** A callback that runs before every other coroutine at the start of the next pass, in a coroutine of its own. */
+    public void spawnCallback(String coroutineName, Runnable body) {
+        spawnCallback(coroutineName, body, () -> false, null);
+    }
+
+    /**
+     * A callback that runs before every other coroutine at the start of the next pass: {@code
+     * inlineBody} on the calling thread if {@code inline} then answers true and no callback before it
+     * needed a coroutine, else {@code body} in a coroutine of its own. {@code inline} must only answer
+     * true when no workflow code could tell the difference.
+     */
+    public void spawnCallback(String coroutineName, Runnable body, BooleanSupplier inline, Runnable inlineBody) {
         if (destroyed) {
             throw new IllegalStateException("scheduler destroyed");
         }
-        Coroutine c = new Coroutine(name + "/" + coroutineName + "#" + (++spawned), body);
-        callbacks.add(c);
-        return c;
+        callbacks.add(new Callback(coroutineName, body, inline, inlineBody));
+    }
+
+    private record Callback(String name, Runnable body, BooleanSupplier inline, Runnable inlineBody) {}
+
+    /** Runs the callbacks that can run inline, and puts the others, in order, before the other coroutines. */
+    private void startCallbacks() {
+        List<Coroutine> started = new ArrayList<>();
+        for (Callback callback : List.copyOf(callbacks)) {
+            callbacks.removeFirst();
+            if (started.isEmpty() && callback.inline().getAsBoolean()) {
+                callback.inlineBody().run();
+            } else {
+                started.add(new Coroutine(name + "/" + callback.name() + "#" + (++spawned), callback.body()));
+            }
+        }
+        coroutines.addAll(0, started);
     }
 
     /**
@@ -60,8 +85,8 @@ public final class DeterministicScheduler {
         while (progress && !stop.getAsBoolean()) {
             progress = false;
             if (!callbacks.isEmpty()) {
-                coroutines.addAll(0, callbacks);
-                callbacks.clear();
+                startCallbacks();
+                progress = true;
             }
             for (int i = 0; i < coroutines.size() && !stop.getAsBoolean(); i++) {
                 Coroutine c = coroutines.get(i);
@@ -94,7 +119,6 @@ public final class DeterministicScheduler {
             return;
         }
         destroyed = true;
-        callbacks.forEach(c -> c.done = true);
         callbacks.clear();
         for (Coroutine c : coroutines) {
             if (!c.done && !c.runaway) {

@@ -30,7 +30,7 @@ final class Timers {
         Cancellable[] cancellable = new Cancellable[1];
         TimerStateMachine timer = new TimerStateMachine(
                 new Command.StartTimer(String.valueOf(++timerSeq), duration),
-                (result, failure) -> context.deliver("timer", () -> {
+                (result, failure) -> context.deliver("timer", promise, () -> {
                     scope.unregister(cancellable[0]);
                     if (failure != null) {
                         promise.completeExceptionally(failure);

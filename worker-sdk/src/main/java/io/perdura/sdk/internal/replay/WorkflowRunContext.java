@@ -1,6 +1,7 @@
 package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
+import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.internal.common.DataConverter;
@@ -282,7 +283,20 @@ public final class WorkflowRunContext {
 
     /** Runs {@code body} in a callback coroutine, before the other coroutines of the next pass. */
     void deliver(String what, Runnable body) {
-        scheduler.spawnCallback(what, bound(runScope, body));
+        if (!scheduler.isDestroyed()) { // code unwinding from a destroyed run may still cancel scopes
+            scheduler.spawnCallback(what, bound(runScope, body));
+        }
+    }
+
+    /**
+     * Completes {@code promise} through {@code completion} as a callback ({@link #deliver}); when the
+     * promise has no callbacks by then, no workflow code can observe where that runs, so it needs no
+     * coroutine of its own.
+     */
+    void deliver(String what, DefaultCompletablePromise<?> promise, Runnable completion) {
+        if (!scheduler.isDestroyed()) {
+            scheduler.spawnCallback(what, bound(runScope, completion), () -> !promise.hasCallbacks(), completion);
+        }
     }
 
     /** Runs {@code body} in a new coroutine with {@code scope} as its root scope. */
@@ -335,7 +349,7 @@ public final class WorkflowRunContext {
         commands.close(completion);
     }
 
-    void beginReplayedTask(long startedEventId, long timeMillis, List<io.perdura.common.history.HistoryEvent> events) {
+    void beginReplayedTask(long startedEventId, long timeMillis, List<HistoryEvent> events) {
         currentTimeMillis = timeMillis;
         commands.beginReplayedTask(startedEventId, events);
     }

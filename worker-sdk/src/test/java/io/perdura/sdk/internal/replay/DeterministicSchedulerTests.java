@@ -70,6 +70,28 @@ class DeterministicSchedulerTests {
     }
 
     @Test
+    void callbacksNoCodeCanObserveRunInlineUntilOneNeedsACoroutine() {
+        Thread driver = Thread.currentThread();
+        List<Boolean> onDriver = new CopyOnWriteArrayList<>();
+        scheduler.spawn("a", () -> trace.add("a"));
+        for (String name : List.of("inline 1", "inline 2")) {
+            scheduler.spawnCallback(name, () -> trace.add(name + " in coroutine"), () -> true, () -> {
+                trace.add(name);
+                onDriver.add(Thread.currentThread() == driver);
+            });
+        }
+        scheduler.spawnCallback("needs coroutine", () -> trace.add("needs coroutine"), () -> false, () -> {});
+        scheduler.spawnCallback("after it", () -> trace.add("after it in coroutine"), () -> true, () -> {
+            trace.add("after it inline");
+        });
+
+        scheduler.runUntilBlocked(() -> stop);
+
+        assertThat(trace).containsExactly("inline 1", "inline 2", "needs coroutine", "after it in coroutine", "a");
+        assertThat(onDriver).containsExactly(true, true);
+    }
+
+    @Test
     void destroyDropsCallbacksThatNeverRan() {
         scheduler.spawnCallback("never", () -> trace.add("ran"));
 
