@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /**
  * How a workflow's activity stub schedules activities. The task queue defaults to the workflow's;
- * set at least a start-to-close or a schedule-to-close timeout.
+ * set at least a start-to-close or a schedule-to-close timeout (here, or in the defaults of {@link
+ * io.perdura.sdk.worker.WorkflowImplementationOptions}). The cancellation type defaults to {@link
+ * ActivityCancellationType#TRY_CANCEL}.
  */
 public final class ActivityOptions {
 
@@ -15,6 +17,7 @@ public final class ActivityOptions {
     private final Duration scheduleToStartTimeout;
     private final Duration heartbeatTimeout;
     private final RetryOptions retryOptions;
+    private final ActivityCancellationType cancellationType;
 
     private ActivityOptions(Builder b) {
         this.taskQueue = b.taskQueue;
@@ -23,6 +26,7 @@ public final class ActivityOptions {
         this.scheduleToStartTimeout = b.scheduleToStartTimeout;
         this.heartbeatTimeout = b.heartbeatTimeout;
         this.retryOptions = b.retryOptions;
+        this.cancellationType = b.cancellationType;
     }
 
     public static Builder builder() {
@@ -31,6 +35,15 @@ public final class ActivityOptions {
 
     public static Builder newBuilder() {
         return new Builder();
+    }
+
+    /** A builder holding the values of {@code options} (none if null). */
+    public static Builder newBuilder(ActivityOptions options) {
+        return new Builder().mergeActivityOptions(options);
+    }
+
+    public Builder toBuilder() {
+        return newBuilder(this);
     }
 
     public String getTaskQueue() {
@@ -57,6 +70,19 @@ public final class ActivityOptions {
         return retryOptions;
     }
 
+    /** As set; null means {@link ActivityCancellationType#TRY_CANCEL}. */
+    public ActivityCancellationType getCancellationType() {
+        return cancellationType;
+    }
+
+    @Override
+    public String toString() {
+        return "ActivityOptions{taskQueue=" + taskQueue + ", startToCloseTimeout=" + startToCloseTimeout
+                + ", scheduleToCloseTimeout=" + scheduleToCloseTimeout + ", scheduleToStartTimeout="
+                + scheduleToStartTimeout + ", heartbeatTimeout=" + heartbeatTimeout + ", retryOptions=" + retryOptions
+                + ", cancellationType=" + cancellationType + "}";
+    }
+
     /** Builds {@link ActivityOptions}. */
     public static final class Builder {
         private String taskQueue;
@@ -65,6 +91,7 @@ public final class ActivityOptions {
         private Duration scheduleToStartTimeout;
         private Duration heartbeatTimeout;
         private RetryOptions retryOptions;
+        private ActivityCancellationType cancellationType;
 
         private Builder() {}
 
@@ -95,6 +122,29 @@ public final class ActivityOptions {
 
         public Builder setRetryOptions(RetryOptions retryOptions) {
             this.retryOptions = retryOptions;
+            return this;
+        }
+
+        public Builder setCancellationType(ActivityCancellationType cancellationType) {
+            this.cancellationType = cancellationType;
+            return this;
+        }
+
+        /** Takes every value {@code override} sets; the values it leaves unset stay as they are. */
+        public Builder mergeActivityOptions(ActivityOptions override) {
+            if (override == null) {
+                return this;
+            }
+            taskQueue = override.taskQueue != null ? override.taskQueue : taskQueue;
+            startToCloseTimeout =
+                    override.startToCloseTimeout != null ? override.startToCloseTimeout : startToCloseTimeout;
+            scheduleToCloseTimeout =
+                    override.scheduleToCloseTimeout != null ? override.scheduleToCloseTimeout : scheduleToCloseTimeout;
+            scheduleToStartTimeout =
+                    override.scheduleToStartTimeout != null ? override.scheduleToStartTimeout : scheduleToStartTimeout;
+            heartbeatTimeout = override.heartbeatTimeout != null ? override.heartbeatTimeout : heartbeatTimeout;
+            retryOptions = override.retryOptions != null ? override.retryOptions : retryOptions;
+            cancellationType = override.cancellationType != null ? override.cancellationType : cancellationType;
             return this;
         }
 

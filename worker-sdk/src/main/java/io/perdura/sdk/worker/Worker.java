@@ -81,6 +81,16 @@ public final class Worker {
         }
     }
 
+    /**
+     * Registers workflow implementation classes with {@code options} (default activity options, options
+     * by activity type); each needs a no-argument constructor.
+     */
+    public void registerWorkflowImplementationTypes(WorkflowImplementationOptions options, Class<?>... implClasses) {
+        for (Class<?> implClass : implClasses) {
+            register(WorkflowDefinition.forImplementation(implClass).withImplementationOptions(options));
+        }
+    }
+
     /** Registers a workflow whose instances {@code factory} creates (one per run). */
     public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Supplier<T> factory) {
         register(WorkflowDefinition.of(workflowInterface, factory));

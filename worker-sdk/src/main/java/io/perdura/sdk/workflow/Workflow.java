@@ -1,6 +1,9 @@
 package io.perdura.sdk.workflow;
 
 import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.internal.replay.DefaultCancellationScope;
+import io.perdura.sdk.internal.replay.DefaultCompletablePromise;
+import io.perdura.sdk.internal.replay.Promises;
 import io.perdura.sdk.internal.replay.ReplayAwareLogger;
 import io.perdura.sdk.internal.replay.WorkflowInternal;
 import io.perdura.sdk.internal.replay.WorkflowRunContext;
@@ -20,24 +23,111 @@ public final class Workflow {
 
     private Workflow() {}
 
-    /** A stub whose calls schedule activities and wait for their results. */
+    /**
+     * A stub whose calls schedule activities and wait for their results (or, through {@link Async},
+     * return promises). {@code options} override, field by field, the default activity options of the
+     * {@link io.perdura.sdk.worker.WorkflowImplementationOptions} the workflow was registered with.
+     */
     public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
         return WorkflowInternal.current().newActivityStub(activityInterface, options);
     }
 
-    /** Sleeps on a durable timer: the workflow holds no thread while it waits. */
+    /** A stub with the default activity options of the workflow's {@link io.perdura.sdk.worker.WorkflowImplementationOptions}. */
+    public static <T> T newActivityStub(Class<T> activityInterface) {
+        return WorkflowInternal.current().newActivityStub(activityInterface, null);
+    }
+
+    /**
+     * Sleeps on a durable timer: the workflow holds no thread while it waits. Throws a {@link
+     * io.perdura.sdk.failure.CanceledFailure} if the current scope is canceled.
+     */
     public static void sleep(Duration duration) {
         WorkflowInternal.current().sleep(duration);
     }
 
-    /** Blocks until {@code condition} holds; it is re-evaluated whenever the workflow's state changed. */
+    /**
+     * A durable timer in the current scope: the promise completes when it fires, or fails with a
+     * CanceledFailure when the scope is canceled. A duration that is not positive completes at once.
+     */
+    public static Promise<Void> newTimer(Duration duration) {
+        return WorkflowInternal.current().newTimer(duration);
+    }
+
+    /**
+     * Blocks until {@code condition} holds; it is re-evaluated whenever the workflow's state changed.
+     * Throws a {@link io.perdura.sdk.failure.CanceledFailure} if the current scope is or gets canceled.
+     */
     public static void await(Supplier<Boolean> condition) {
         WorkflowInternal.current().await(condition);
     }
 
-    /** Like {@link #await(Supplier)} but gives up after {@code timeout}; returns whether the condition holds. */
+    /**
+     * Like {@link #await(Supplier)} but gives up after {@code timeout} (a durable timer, left to fire
+     * if the condition holds first); returns whether the condition holds.
+     */
     public static boolean await(Duration timeout, Supplier<Boolean> condition) {
         return WorkflowInternal.current().await(timeout, condition);
+    }
+
+    /** A promise that workflow code completes. */
+    public static <V> CompletablePromise<V> newPromise() {
+        return new DefaultCompletablePromise<>();
+    }
+
+    /** A promise completed with {@code value}. */
+    public static <V> Promise<V> newPromise(V value) {
+        return Promises.completed(value);
+    }
+
+    /** A promise failed with {@code failure}. */
+    public static <V> Promise<V> newFailedPromise(Exception failure) {
+        return Promises.failed(failure instanceof RuntimeException re ? re : new IllegalStateException(failure));
+    }
+
+    /**
+     * A scope for {@code runnable}, a child of the current scope: canceling either cancels what
+     * {@code runnable} starts. The code runs on {@link CancellationScope#run()}.
+     */
+    public static CancellationScope newCancellationScope(Runnable runnable) {
+        return DefaultCancellationScope.newScope(false, runnable);
+    }
+
+    /** {@link #newCancellationScope(Runnable)} for code that is given its own scope. */
+    public static CancellationScope newCancellationScope(Functions.Proc1<CancellationScope> proc) {
+        CancellationScope[] scope = new CancellationScope[1];
+        scope[0] = DefaultCancellationScope.newScope(false, () -> proc.apply(scope[0]));
+        return scope[0];
+    }
+
+    /**
+     * A scope that the cancellation of the current scope (or of the workflow) does not reach, e.g. for
+     * cleanup after the workflow was canceled.
+     */
+    public static CancellationScope newDetachedCancellationScope(Runnable runnable) {
+        return DefaultCancellationScope.newScope(true, runnable);
+    }
+
+    /**
+     * Ends this run and starts a new run of the same workflow with {@code args}
+     * (ContinueAsNewWorkflowExecution); the history starts afresh. Never returns.
+     */
+    public static void continueAsNew(Object... args) {
+        WorkflowInternal.current().continueAsNew(null, null, args);
+    }
+
+    /** {@link #continueAsNew(Object...)} with options for the new run (task queue, timeouts …). Never returns. */
+    public static void continueAsNew(ContinueAsNewOptions options, Object... args) {
+        WorkflowInternal.current().continueAsNew(null, options, args);
+    }
+
+    /** A stub whose @WorkflowMethod continues this run as a new run of that workflow type. */
+    public static <T> T newContinueAsNewStub(Class<T> workflowInterface, ContinueAsNewOptions options) {
+        return WorkflowInternal.current().newContinueAsNewStub(workflowInterface, options);
+    }
+
+    /** {@link #newContinueAsNewStub(Class, ContinueAsNewOptions)} with no changed options. */
+    public static <T> T newContinueAsNewStub(Class<T> workflowInterface) {
+        return WorkflowInternal.current().newContinueAsNewStub(workflowInterface, null);
     }
 
     /** Workflow time: when the current workflow task started, as recorded in history. */

@@ -1,2 +1,7 @@
-/** Writing workflows: the annotations of a workflow interface and {@link io.perdura.sdk.workflow.Workflow}, the deterministic replacements for clocks, randomness, sleeping and waiting. */
+/**
+ * Writing workflows: the annotations of a workflow interface; {@link io.perdura.sdk.workflow.Workflow},
+ * the deterministic replacements for clocks, randomness, sleeping and waiting; {@link
+ * io.perdura.sdk.workflow.Promise} and {@link io.perdura.sdk.workflow.Async} for work in parallel;
+ * {@link io.perdura.sdk.workflow.CancellationScope} for canceling it; continue-as-new.
+ */
 package io.perdura.sdk.workflow;

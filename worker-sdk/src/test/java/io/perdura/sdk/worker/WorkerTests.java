@@ -78,6 +78,22 @@ class WorkerTests {
         }
     }
 
+    @WorkflowInterface
+    public interface Defaulted {
+        @WorkflowMethod(name = "Defaulted")
+        String greet(String name);
+    }
+
+    /** Its stub has no options: they come from the WorkflowImplementationOptions it is registered with. */
+    public static class DefaultedImpl implements Defaulted {
+        private final Greetings greetings = Workflow.newActivityStub(Greetings.class);
+
+        @Override
+        public String greet(String name) {
+            return greetings.compose(name);
+        }
+    }
+
     public static class GreetingsImpl implements Greetings {
         @Override
         public String compose(String name) {
@@ -131,6 +147,13 @@ class WorkerTests {
                         .setActivityPollers(1)
                         .build());
         worker.registerWorkflowImplementationTypes(GreeterImpl.class);
+        worker.registerWorkflowImplementationTypes(
+                WorkflowImplementationOptions.newBuilder()
+                        .setDefaultActivityOptions(ActivityOptions.newBuilder()
+                                .setStartToCloseTimeout(Duration.ofSeconds(42))
+                                .build())
+                        .build(),
+                DefaultedImpl.class);
         worker.registerActivitiesImplementations(new GreetingsImpl());
         factory.start();
     }
@@ -231,6 +254,31 @@ class WorkerTests {
         assertThat(second.body().get("commands").get(0).get("result").asString())
                 .isEqualTo("Hello, World!");
         assertThat(factory.getWorker("greetings").getCachedWorkflowCount()).isZero();
+    }
+
+    @Test
+    void workflowsRegisteredWithImplementationOptionsTakeTheirDefaultActivityOptions() {
+        List<HistoryEvent> history = firstTask();
+        history.set(
+                0,
+                new HistoryEvent(
+                        1,
+                        T,
+                        new EventAttributes.WorkflowExecutionStarted(
+                                "Defaulted", "greetings", Json.array("World"), null, null, null, "req", "client")));
+        workflowTasks.add(
+                new WorkflowTask(token(TaskToken.Kind.WORKFLOW, 3), "wf-1", "run-1", "Defaulted", 1, history, null));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> frontend.requests(NS + "/workflow-tasks/complete").size() == 1);
+        var command = frontend.requests(NS + "/workflow-tasks/complete")
+                .getFirst()
+                .body()
+                .get("commands")
+                .get(0);
+        assertThat(command.get("activityType").asString()).isEqualTo("Compose");
+        assertThat(command.get("startToCloseTimeout").asString()).isEqualTo("42s");
+        assertThat(factory.getWorker("greetings").getWorkflowTypes()).containsExactlyInAnyOrder("Hello", "Defaulted");
     }
 
     @Test

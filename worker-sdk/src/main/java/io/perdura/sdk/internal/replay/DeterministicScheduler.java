@@ -11,14 +11,18 @@ import java.util.function.Supplier;
 /**
  * Runs the coroutines of one workflow run, each on its own virtual thread, exactly one at a time.
  * {@link #runUntilBlocked} resumes them in creation order, pass after pass, until none can make
- * progress; a coroutine gives control back only by blocking in {@link #await} or by finishing. The
- * order is fixed, so the same history always drives the code the same way.
+ * progress; a coroutine gives control back only by blocking in {@link #await} or by finishing.
+ * Callbacks ({@link #spawnCallback}: promise completions, cancellation requests) run before all
+ * other coroutines at the start of the next pass, in the order they were spawned; one that no
+ * workflow code can observe runs right there on the calling thread, the others each in a coroutine
+ * of its own. The order is fixed, so the same history always drives the code the same way.
  */
 public final class DeterministicScheduler {
 
     private final String name;
     private final Duration deadlockTimeout;
     private final List<Coroutine> coroutines = new ArrayList<>();
+    private final List<Callback> callbacks = new ArrayList<>();
     private final Semaphore yielded = new Semaphore(0);
     private boolean destroyed;
     private int spawned;
@@ -38,6 +42,40 @@ public final class DeterministicScheduler {
         return c;
     }
 
+    /** A callback that runs before every other coroutine at the start of the next pass, in a coroutine of its own. */
+    public void spawnCallback(String coroutineName, Runnable body) {
+        spawnCallback(coroutineName, body, () -> false, null);
+    }
+
+    /**
+     * A callback that runs before every other coroutine at the start of the next pass: {@code
+     * inlineBody} on the calling thread if {@code inline} then answers true and no callback before it
+     * needed a coroutine, else {@code body} in a coroutine of its own. {@code inline} must only answer
+     * true when no workflow code could tell the difference.
+     */
+    public void spawnCallback(String coroutineName, Runnable body, BooleanSupplier inline, Runnable inlineBody) {
+        if (destroyed) {
+            throw new IllegalStateException("scheduler destroyed");
+        }
+        callbacks.add(new Callback(coroutineName, body, inline, inlineBody));
+    }
+
+    private record Callback(String name, Runnable body, BooleanSupplier inline, Runnable inlineBody) {}
+
+    /** Runs the callbacks that can run inline, and puts the others, in order, before the other coroutines. */
+    private void startCallbacks() {
+        List<Coroutine> started = new ArrayList<>();
+        for (Callback callback : List.copyOf(callbacks)) {
+            callbacks.removeFirst();
+            if (started.isEmpty() && callback.inline().getAsBoolean()) {
+                callback.inlineBody().run();
+            } else {
+                started.add(new Coroutine(name + "/" + callback.name() + "#" + (++spawned), callback.body()));
+            }
+        }
+        coroutines.addAll(0, started);
+    }
+
     /**
      * Resumes runnable coroutines in order until every one is blocked or done, or {@code stop}
      * answers true. A coroutine that failed ends the loop with a {@link CoroutineFailedException}.
@@ -46,6 +84,10 @@ public final class DeterministicScheduler {
         boolean progress = true;
         while (progress && !stop.getAsBoolean()) {
             progress = false;
+            if (!callbacks.isEmpty()) {
+                startCallbacks();
+                progress = true;
+            }
             for (int i = 0; i < coroutines.size() && !stop.getAsBoolean(); i++) {
                 Coroutine c = coroutines.get(i);
                 if (c.isRunnable()) {
@@ -77,6 +119,7 @@ public final class DeterministicScheduler {
             return;
         }
         destroyed = true;
+        callbacks.clear();
         for (Coroutine c : coroutines) {
             if (!c.done && !c.runaway) {
                 c.destroyRequested = true;

@@ -1,5 +1,6 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.worker.WorkflowImplementationOptions;
 import io.perdura.sdk.workflow.QueryMethod;
 import io.perdura.sdk.workflow.SignalMethod;
 import io.perdura.sdk.workflow.WorkflowInterface;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * What a worker knows about one workflow type: its interface, entry point, signal and query
- * handlers, and how to create an instance.
+ * handlers, how to create an instance, and the options it was registered with.
  */
 public record WorkflowDefinition(
         String workflowType,
@@ -22,7 +23,20 @@ public record WorkflowDefinition(
         Method workflowMethod,
         Map<String, Method> signalMethods,
         Map<String, Method> queryMethods,
-        Supplier<Object> factory) {
+        Supplier<Object> factory,
+        WorkflowImplementationOptions implementationOptions) {
+
+    /** This definition with {@code options} (null: none). */
+    public WorkflowDefinition withImplementationOptions(WorkflowImplementationOptions options) {
+        return new WorkflowDefinition(
+                workflowType,
+                workflowInterface,
+                workflowMethod,
+                signalMethods,
+                queryMethods,
+                factory,
+                options == null ? WorkflowImplementationOptions.getDefaultInstance() : options);
+    }
 
     /** The definition of an implementation class with a public no-argument constructor. */
     public static WorkflowDefinition forImplementation(Class<?> implClass) {
@@ -85,7 +99,13 @@ public record WorkflowDefinition(
         @SuppressWarnings("unchecked")
         Supplier<Object> objectFactory = (Supplier<Object>) factory;
         return new WorkflowDefinition(
-                workflowType(iface), iface, main, Map.copyOf(signals), Map.copyOf(queries), objectFactory);
+                workflowType(iface),
+                iface,
+                main,
+                Map.copyOf(signals),
+                Map.copyOf(queries),
+                objectFactory,
+                WorkflowImplementationOptions.getDefaultInstance());
     }
 
     /** The workflow type of an interface: the @WorkflowMethod name, or the interface's simple name. */

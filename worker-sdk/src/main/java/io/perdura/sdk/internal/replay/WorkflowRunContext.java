@@ -2,58 +2,62 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
 import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.internal.common.DataConverter;
-import io.perdura.sdk.internal.statemachines.ActivityStateMachine;
+import io.perdura.sdk.internal.statemachines.CancelResult;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
-import io.perdura.sdk.internal.statemachines.SideEffectStateMachine;
-import io.perdura.sdk.internal.statemachines.TimerStateMachine;
-import io.perdura.sdk.internal.statemachines.VersionStateMachine;
+import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
+import io.perdura.sdk.worker.WorkflowImplementationOptions;
+import io.perdura.sdk.workflow.ContinueAsNewOptions;
+import io.perdura.sdk.workflow.Promise;
 import io.perdura.sdk.workflow.WorkflowInfo;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * The state of one workflow run that workflow code sees through {@link io.perdura.sdk.workflow.Workflow}:
- * its commands and their state machines, workflow time and deterministic randomness. Commands made
- * while replaying a past workflow task are matched, in order, against the command events history
- * recorded for that task; a difference is non-determinism.
+ * its commands ({@link Commands}), timers, activities and markers, its cancellation scopes, workflow
+ * time and deterministic randomness. Every coroutine of the run (main method, signal handlers, async
+ * functions, callbacks) runs with this context bound and a scope stack.
  */
 public final class WorkflowRunContext {
 
     /** The version {@link #getVersion} returns for code that ran before a change was made. */
-    public static final int DEFAULT_VERSION = -1;
+    public static final int DEFAULT_VERSION = Markers.DEFAULT_VERSION;
 
     private final WorkflowInfo info;
-    private final Deque<HistoryEvent> expectedCommandEvents = new ArrayDeque<>();
-    private final List<CommandStateMachine> newCommands = new ArrayList<>();
-    private final Map<Long, ActivityStateMachine> activities = new HashMap<>();
-    private final Map<String, TimerStateMachine> timers = new HashMap<>();
-    private final Map<String, Integer> versions = new HashMap<>();
-    private boolean replaying;
+    private final DeterministicScheduler scheduler;
+    private final WorkflowImplementationOptions implementationOptions;
+    private final Commands commands = new Commands();
+    private final Timers timers = new Timers(this);
+    private final ActivityCalls activities = new ActivityCalls(this);
+    private final Markers markers = new Markers(this, commands);
+    /** The scope of the whole run: signal handlers and callbacks run in it; never canceled. */
+    private final DefaultCancellationScope runScope = DefaultCancellationScope.root();
+    /** The workflow method's scope, which a cancellation request for the workflow cancels. */
+    private final DefaultCancellationScope mainScope = DefaultCancellationScope.childOf(runScope);
+
     private boolean queryMode;
-    private boolean closed;
-    private String nonDeterminism;
+    private boolean cancelRequested;
     private long currentTimeMillis;
-    private long replayedTaskStartedEventId;
-    private int activitySeq;
-    private int timerSeq;
-    private int sideEffectSeq;
     private int randomSeq;
 
-    WorkflowRunContext(WorkflowInfo info) {
+    WorkflowRunContext(
+            WorkflowInfo info, DeterministicScheduler scheduler, WorkflowImplementationOptions implementationOptions) {
         this.info = info;
+        this.scheduler = scheduler;
+        this.implementationOptions = implementationOptions == null
+                ? WorkflowImplementationOptions.getDefaultInstance()
+                : implementationOptions;
     }
 
     // ---- the Workflow API -------------------------------------------------------------------
@@ -63,74 +67,135 @@ public final class WorkflowRunContext {
     }
 
     public boolean isReplaying() {
-        return replaying;
+        return commands.isReplaying();
     }
 
     public long currentTimeMillis() {
         return currentTimeMillis;
     }
 
+    /** An activity stub; {@code options} (null: none) over the implementation's default activity options. */
     @SuppressWarnings("unchecked")
     public <T> T newActivityStub(Class<T> iface, ActivityOptions options) {
         if (!iface.isInterface()) {
             throw new IllegalArgumentException(iface.getName() + " is not an interface");
         }
-        if (options == null
-                || (options.getStartToCloseTimeout() == null && options.getScheduleToCloseTimeout() == null)) {
-            throw new IllegalArgumentException("ActivityOptions for " + iface.getSimpleName()
-                    + " need a startToCloseTimeout or a scheduleToCloseTimeout");
+        ActivityOptions stubOptions = ActivityOptions.newBuilder(implementationOptions.getDefaultActivityOptions())
+                .mergeActivityOptions(options)
+                .build();
+        if (implementationOptions.getActivityOptions().isEmpty()) {
+            ActivityStubHandler.requireTimeout(stubOptions, iface.getSimpleName());
         }
         return (T) Proxy.newProxyInstance(
-                iface.getClassLoader(), new Class<?>[] {iface}, new ActivityStubHandler(iface, options));
+                iface.getClassLoader(),
+                new Class<?>[] {iface},
+                new ActivityStubHandler(iface, stubOptions, implementationOptions.getActivityOptions()));
     }
 
-    /** Schedules an activity and blocks the calling coroutine until it resolves. */
-    public Object executeActivity(
+    /** Schedules an activity; the promise completes with its result converted to {@code returnType}. */
+    public Promise<Object> scheduleActivity(
             String activityType, Object[] args, ActivityOptions options, Class<?> returnType, Type genericReturnType) {
-        DeterministicScheduler.Coroutine coroutine = requireCoroutine("call an activity");
-        String queue = options.getTaskQueue() != null ? options.getTaskQueue() : info.taskQueue();
-        Command.ScheduleActivityTask command = new Command.ScheduleActivityTask(
-                String.valueOf(++activitySeq),
-                activityType,
-                queue,
-                DataConverter.toPayloads(args),
-                options.getScheduleToCloseTimeout(),
-                options.getScheduleToStartTimeout(),
-                options.getStartToCloseTimeout(),
-                options.getHeartbeatTimeout(),
-                options.getRetryOptions() == null
-                        ? null
-                        : options.getRetryOptions().toRetryPolicy());
-        ActivityStateMachine machine = new ActivityStateMachine(command);
-        addCommand(machine, coroutine);
-        coroutine.await(machine::isResolved);
-        if (machine.failure() != null) {
-            throw machine.failure();
-        }
-        return DataConverter.fromPayload(machine.result(), returnType, genericReturnType);
+        requireCoroutine("call an activity");
+        return activities.schedule(activityType, args, options, returnType, genericReturnType);
+    }
+
+    public Promise<Void> newTimer(Duration duration) {
+        requireCoroutine("start a timer");
+        return timers.newTimer(duration);
     }
 
     public void sleep(Duration duration) {
-        DeterministicScheduler.Coroutine coroutine = requireCoroutine("sleep");
-        if (duration.isNegative() || duration.isZero()) {
-            return;
-        }
-        TimerStateMachine timer = startTimer(duration, coroutine);
-        coroutine.await(timer::isFired);
+        newTimer(duration).get();
     }
 
+    /** Blocks until {@code condition} holds; a CanceledFailure if the current scope is or gets canceled. */
     public void await(Supplier<Boolean> condition) {
-        requireCoroutine("await").await(condition);
+        DeterministicScheduler.Coroutine coroutine = requireCoroutine("await");
+        DefaultCancellationScope scope = DefaultCancellationScope.current();
+        coroutine.await(() -> scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
+        if (scope.isCancelRequested()) {
+            throw scope.canceledFailure();
+        }
     }
 
+    /**
+     * Like {@link #await(Supplier)}, giving up when a timer of {@code timeout} fires; returns whether
+     * the condition holds. The timer is left to fire when the condition holds first, as runs recorded
+     * before cancellable timers expect.
+     */
     public boolean await(Duration timeout, Supplier<Boolean> condition) {
         DeterministicScheduler.Coroutine coroutine = requireCoroutine("await");
+        DefaultCancellationScope scope = DefaultCancellationScope.current();
+        if (scope.isCancelRequested()) {
+            throw scope.canceledFailure();
+        }
         if (Boolean.TRUE.equals(condition.get())) {
             return true;
         }
-        TimerStateMachine timer = startTimer(timeout, coroutine);
-        coroutine.await(() -> timer.isFired() || Boolean.TRUE.equals(condition.get()));
+        Promise<Void> timer = timers.start(timeout);
+        coroutine.await(() -> timer.isCompleted() || scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
+        if (scope.isCancelRequested()) {
+            throw scope.canceledFailure();
+        }
         return Boolean.TRUE.equals(condition.get());
+    }
+
+    /** Waits for {@code promise}; with {@code cancellable}, a CanceledFailure if the current scope is canceled first. */
+    void awaitCompletion(Promise<?> promise, boolean cancellable) {
+        DeterministicScheduler.Coroutine coroutine = requireCoroutine("wait for a promise");
+        if (!cancellable) {
+            coroutine.await(promise::isCompleted);
+            return;
+        }
+        DefaultCancellationScope scope = DefaultCancellationScope.current();
+        coroutine.await(() -> promise.isCompleted() || scope.isCancelRequested());
+        if (!promise.isCompleted()) {
+            throw scope.canceledFailure();
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} for {@code promise}, on a timer that is canceled if the promise
+     * completes first. A TimeoutException when the timer fires first; a CanceledFailure when the
+     * current scope is canceled first (with {@code cancellable}, or because that cancels the timer).
+     */
+    void awaitCompletion(Promise<?> promise, Duration timeout, boolean cancellable) throws TimeoutException {
+        DeterministicScheduler.Coroutine coroutine = requireCoroutine("wait for a promise");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new TimeoutException("promise not completed");
+        }
+        DefaultCancellationScope scope = DefaultCancellationScope.current();
+        DefaultCancellationScope timerScope = DefaultCancellationScope.childOf(scope);
+        Promise<?>[] timer = new Promise<?>[1];
+        DefaultCancellationScope.runIn(timerScope, () -> timer[0] = timers.start(timeout));
+        coroutine.await(
+                () -> promise.isCompleted() || timer[0].isCompleted() || (cancellable && scope.isCancelRequested()));
+        if (promise.isCompleted()) {
+            timerScope.cancel("promise completed");
+            return;
+        }
+        if (scope.isCancelRequested()) {
+            timerScope.cancel();
+            throw scope.canceledFailure();
+        }
+        throw new TimeoutException("promise not completed within " + timeout);
+    }
+
+    /** Runs {@code call} in a new coroutine, in a child of the current scope. */
+    <R> Promise<R> runAsync(Supplier<R> call) {
+        requireCoroutine("start an async function");
+        DefaultCompletablePromise<R> promise = new DefaultCompletablePromise<>();
+        spawn("async", DefaultCancellationScope.childOf(DefaultCancellationScope.current()), () -> {
+            R result;
+            try {
+                result = call.get();
+            } catch (RuntimeException e) {
+                promise.completeExceptionally(e);
+                return;
+            }
+            promise.complete(result);
+        });
+        return promise;
     }
 
     public UUID randomUUID() {
@@ -144,53 +209,42 @@ public final class WorkflowRunContext {
     }
 
     public <R> R sideEffect(Class<R> type, Supplier<R> fn) {
-        DeterministicScheduler.Coroutine coroutine = requireCoroutine("record a side effect");
-        long id = ++sideEffectSeq;
-        SideEffectStateMachine machine = replaying
-                ? new SideEffectStateMachine(id)
-                : new SideEffectStateMachine(id, DataConverter.toPayload(fn.get()));
-        addCommand(machine, coroutine);
-        return DataConverter.fromPayload(machine.value(), type);
+        requireCoroutine("record a side effect");
+        return markers.sideEffect(type, fn);
+    }
+
+    /** See {@link Markers#getVersion}. */
+    public int getVersion(String changeId, int minSupported, int maxSupported) {
+        requireCoroutine("get a version");
+        return markers.getVersion(changeId, minSupported, maxSupported);
     }
 
     /**
-     * The version of a change: {@code maxSupported} when the code passes it for the first time
-     * (recorded in a marker), the recorded version on replay, or {@link #DEFAULT_VERSION} when history
-     * was written before the change existed.
+     * Closes the run with ContinueAsNewWorkflowExecution ({@code workflowType} null: this run's type)
+     * and parks the calling coroutine for good: the run's coroutines are unwound when it is destroyed.
      */
-    public int getVersion(String changeId, int minSupported, int maxSupported) {
-        DeterministicScheduler.Coroutine coroutine = requireCoroutine("get a version");
-        Integer version = versions.get(changeId);
-        if (version == null) {
-            if (replaying) {
-                if (VersionStateMachine.isMarkerOf(expectedCommandEvents.peek(), changeId)) {
-                    VersionStateMachine machine = new VersionStateMachine(changeId);
-                    addCommand(machine, coroutine);
-                    version = machine.version();
-                } else {
-                    version = DEFAULT_VERSION;
-                }
-            } else {
-                addCommand(new VersionStateMachine(changeId, maxSupported), coroutine);
-                version = maxSupported;
-            }
-            versions.put(changeId, version);
-        }
-        if (version < minSupported || version > maxSupported) {
-            throw new IllegalStateException("version " + version + " of change '" + changeId
-                    + "' is outside the range the code supports [" + minSupported + ", " + maxSupported + "]");
-        }
-        return version;
+    public void continueAsNew(String workflowType, ContinueAsNewOptions options, Object[] args) {
+        DeterministicScheduler.Coroutine coroutine = requireCoroutine("continue as new");
+        ContinueAsNewOptions o = options == null ? ContinueAsNewOptions.getDefaultInstance() : options;
+        commands.close(new CompletionStateMachine(new Command.ContinueAsNewWorkflowExecution(
+                workflowType,
+                o.getTaskQueue(),
+                DataConverter.toPayloads(args),
+                o.getWorkflowRunTimeout(),
+                o.getWorkflowTaskTimeout(),
+                null,
+                o.getRetryOptions() == null ? null : o.getRetryOptions().toRetryPolicy(),
+                o.getMemo() == null ? null : Json.tree(o.getMemo()))));
+        coroutine.await(() -> false);
     }
 
-    private TimerStateMachine startTimer(Duration duration, DeterministicScheduler.Coroutine coroutine) {
-        TimerStateMachine timer = new TimerStateMachine(new Command.StartTimer(String.valueOf(++timerSeq), duration));
-        timers.put(timer.command().timerId(), timer);
-        addCommand(timer, coroutine);
-        return timer;
+    @SuppressWarnings("unchecked")
+    public <T> T newContinueAsNewStub(Class<T> iface, ContinueAsNewOptions options) {
+        return (T) Proxy.newProxyInstance(
+                iface.getClassLoader(), new Class<?>[] {iface}, new ContinueAsNewStubHandler(iface, options));
     }
 
-    private DeterministicScheduler.Coroutine requireCoroutine(String what) {
+    DeterministicScheduler.Coroutine requireCoroutine(String what) {
         DeterministicScheduler.Coroutine coroutine = DeterministicScheduler.current();
         if (coroutine == null || queryMode) {
             throw new IllegalStateException("cannot " + what
@@ -199,116 +253,113 @@ public final class WorkflowRunContext {
         return coroutine;
     }
 
-    // ---- commands ------------------------------------------------------------------------------
+    // ---- commands and coroutines ------------------------------------------------------------------
 
-    /**
-     * Records a command. While replaying it must match the next command event of the task; if not,
-     * non-determinism is recorded and the calling coroutine parks for good.
-     */
-    void addCommand(CommandStateMachine machine, DeterministicScheduler.Coroutine coroutine) {
+    /** Adds a command to the current task; a coroutine adding one after the run closed or diverged parks for good. */
+    void addCommand(CommandStateMachine machine) {
         if (queryMode) {
             throw new IllegalStateException("a query handler must not produce commands: " + machine.describe());
         }
-        if (closed || nonDeterminism != null) {
-            if (coroutine != null) {
-                coroutine.await(() -> false);
-            }
-            return;
+        if (!commands.add(machine)) {
+            parkForever();
         }
-        if (!replaying) {
-            newCommands.add(machine);
-            return;
+    }
+
+    /** What a machine's cancel asks for: drop its unsent command, or send its cancel command. */
+    void applyCancel(CommandStateMachine machine, CancelResult result) {
+        switch (result) {
+            case DROP_COMMAND -> commands.drop(machine);
+            case SEND_COMMAND -> addCommand(machine);
+            case NONE -> {}
         }
-        HistoryEvent expected = expectedCommandEvents.poll();
-        if (expected == null) {
-            nonDeterminism = "workflow code produced " + machine.describe()
-                    + " but history records no further command for the workflow task started at eventId "
-                    + replayedTaskStartedEventId;
-        } else if (!machine.matches(expected)) {
-            nonDeterminism = "history records " + CommandStateMachine.describeEvent(expected) + " at eventId "
-                    + expected.eventId() + " but workflow code produced " + machine.describe();
-        } else {
-            confirm(machine, expected);
-            return;
-        }
+    }
+
+    void parkForever() {
+        DeterministicScheduler.Coroutine coroutine = DeterministicScheduler.current();
         if (coroutine != null) {
             coroutine.await(() -> false);
         }
     }
 
-    /** Applies the command event that history recorded for {@code machine}. */
-    void confirm(CommandStateMachine machine, HistoryEvent event) {
-        machine.handleCommandEvent(event);
-        if (machine instanceof ActivityStateMachine activity) {
-            activities.put(event.eventId(), activity);
+    /** Runs {@code body} in a callback coroutine, before the other coroutines of the next pass. */
+    void deliver(String what, Runnable body) {
+        if (!scheduler.isDestroyed()) { // code unwinding from a destroyed run may still cancel scopes
+            scheduler.spawnCallback(what, bound(runScope, body));
         }
     }
 
-    void close(CommandStateMachine completion) {
-        addCommand(completion, null);
-        closed = true;
+    /**
+     * Completes {@code promise} through {@code completion} as a callback ({@link #deliver}); when the
+     * promise has no callbacks by then, no workflow code can observe where that runs, so it needs no
+     * coroutine of its own.
+     */
+    void deliver(String what, DefaultCompletablePromise<?> promise, Runnable completion) {
+        if (!scheduler.isDestroyed()) {
+            scheduler.spawnCallback(what, bound(runScope, completion), () -> !promise.hasCallbacks(), completion);
+        }
+    }
+
+    /** Runs {@code body} in a new coroutine with {@code scope} as its root scope. */
+    void spawn(String name, DefaultCancellationScope scope, Runnable body) {
+        scheduler.spawn(name, bound(scope, body));
+    }
+
+    private Runnable bound(DefaultCancellationScope scope, Runnable body) {
+        return () -> {
+            WorkflowInternal.bind(this);
+            MDC.put("namespace", info.namespace());
+            MDC.put("workflowId", info.workflowId());
+            MDC.put("runId", info.runId());
+            MDC.put("taskQueue", info.taskQueue());
+            try {
+                DefaultCancellationScope.runIn(scope, body);
+            } finally {
+                MDC.clear();
+            }
+        };
+    }
+
+    DefaultCancellationScope runScope() {
+        return runScope;
+    }
+
+    DefaultCancellationScope mainScope() {
+        return mainScope;
     }
 
     // ---- driven by WorkflowRun ------------------------------------------------------------------
 
-    void beginReplayedTask(long startedEventId, long timeMillis, List<HistoryEvent> commandEvents) {
-        replaying = true;
-        replayedTaskStartedEventId = startedEventId;
-        currentTimeMillis = timeMillis;
-        expectedCommandEvents.clear();
-        expectedCommandEvents.addAll(commandEvents);
+    Commands commands() {
+        return commands;
     }
 
-    /** Ends a replayed task; history commands the code did not produce are non-determinism too. */
-    void endReplayedTask() {
-        HistoryEvent leftover = expectedCommandEvents.peek();
-        if (nonDeterminism == null && leftover != null) {
-            nonDeterminism = "history records " + CommandStateMachine.describeEvent(leftover) + " at eventId "
-                    + leftover.eventId() + " but workflow code no longer produces it";
+    /** The workflow was asked to cancel: its main scope is canceled in a callback coroutine. */
+    void requestCancellation(String reason) {
+        if (!cancelRequested) {
+            cancelRequested = true;
+            deliver("cancel-workflow", () -> mainScope.cancel(reason));
         }
-        expectedCommandEvents.clear();
-        replaying = false;
+    }
+
+    boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    void close(CommandStateMachine completion) {
+        commands.close(completion);
+    }
+
+    void beginReplayedTask(long startedEventId, long timeMillis, List<HistoryEvent> events) {
+        currentTimeMillis = timeMillis;
+        commands.beginReplayedTask(startedEventId, events);
     }
 
     void beginNewTask(long timeMillis) {
-        replaying = false;
         currentTimeMillis = timeMillis;
-        newCommands.clear();
-    }
-
-    List<CommandStateMachine> takeNewCommands() {
-        List<CommandStateMachine> commands = List.copyOf(newCommands);
-        newCommands.clear();
-        return commands;
+        commands.beginNewTask();
     }
 
     void setQueryMode(boolean queryMode) {
         this.queryMode = queryMode;
-    }
-
-    ActivityStateMachine activity(long scheduledEventId) {
-        return activities.get(scheduledEventId);
-    }
-
-    TimerStateMachine timer(String timerId) {
-        return timers.get(timerId);
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    String nonDeterminism() {
-        return nonDeterminism;
-    }
-
-    void setNonDeterminism(String message) {
-        if (nonDeterminism == null) {
-            nonDeterminism = message;
-        }
-    }
-
-    boolean shouldStop() {
-        return closed || nonDeterminism != null;
     }
 }

@@ -4,7 +4,10 @@ import io.perdura.common.command.Command;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 
-/** The end of the run: CompleteWorkflowExecution or FailWorkflowExecution, and the event that closes it. */
+/**
+ * The end of the run: CompleteWorkflowExecution, FailWorkflowExecution, CancelWorkflowExecution or
+ * ContinueAsNewWorkflowExecution, and the event that closes it.
+ */
 public final class CompletionStateMachine extends CommandStateMachine {
 
     /** States of a run's completion. */
@@ -42,6 +45,9 @@ public final class CompletionStateMachine extends CommandStateMachine {
         return switch (command) {
             case Command.CompleteWorkflowExecution c -> event.eventType() == EventType.WorkflowExecutionCompleted;
             case Command.FailWorkflowExecution f -> event.eventType() == EventType.WorkflowExecutionFailed;
+            case Command.CancelWorkflowExecution c -> event.eventType() == EventType.WorkflowExecutionCanceled;
+            case Command.ContinueAsNewWorkflowExecution c ->
+                event.eventType() == EventType.WorkflowExecutionContinuedAsNew;
             default -> false;
         };
     }
@@ -53,6 +59,11 @@ public final class CompletionStateMachine extends CommandStateMachine {
 
     public State state() {
         return state;
+    }
+
+    @Override
+    public boolean isFinal() {
+        return state == State.CLOSED;
     }
 
     @Override

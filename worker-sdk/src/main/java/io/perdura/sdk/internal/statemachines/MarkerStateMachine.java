@@ -58,4 +58,9 @@ public abstract sealed class MarkerStateMachine extends CommandStateMachine
     public final State state() {
         return state;
     }
+
+    @Override
+    public final boolean isFinal() {
+        return state == State.RECORDED;
+    }
 }

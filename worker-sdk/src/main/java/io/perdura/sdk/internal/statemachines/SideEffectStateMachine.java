@@ -30,6 +30,15 @@ public final class SideEffectStateMachine extends MarkerStateMachine {
         this.value = value;
     }
 
+    /** Whether {@code event} is the marker of side effect number {@code id}. */
+    public static boolean isMarkerOf(HistoryEvent event, long id) {
+        return event.attributes() instanceof MarkerRecorded m
+                && MARKER_NAME.equals(m.markerName())
+                && m.details() != null
+                && m.details().get("id") != null
+                && m.details().get("id").asLong() == id;
+    }
+
     @Override
     ObjectNode details() {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -40,7 +49,7 @@ public final class SideEffectStateMachine extends MarkerStateMachine {
 
     @Override
     public boolean matches(HistoryEvent event) {
-        return event.attributes() instanceof MarkerRecorded m && MARKER_NAME.equals(m.markerName());
+        return isMarkerOf(event, id);
     }
 
     @Override

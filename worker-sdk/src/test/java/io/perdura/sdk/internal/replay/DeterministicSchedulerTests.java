@@ -45,6 +45,63 @@ class DeterministicSchedulerTests {
     }
 
     @Test
+    void callbacksRunBeforeTheOtherCoroutinesOfTheNextPassInTheOrderTheyWereSpawned() {
+        boolean[] ready = {false};
+        scheduler.spawn("a", () -> {
+            trace.add("a1");
+            DeterministicScheduler.current().await(() -> ready[0]);
+            trace.add("a2");
+        });
+        scheduler.spawn("b", () -> {
+            trace.add("b1");
+            scheduler.spawnCallback("from-b", () -> trace.add("callback from b"));
+            trace.add("b2");
+        });
+        scheduler.spawnCallback("first", () -> trace.add("callback 1"));
+        scheduler.spawnCallback("second", () -> {
+            trace.add("callback 2");
+            ready[0] = true;
+        });
+
+        scheduler.runUntilBlocked(() -> stop);
+
+        assertThat(trace).containsExactly("callback 1", "callback 2", "a1", "a2", "b1", "b2", "callback from b");
+        assertThat(scheduler.hasLiveCoroutines()).isFalse();
+    }
+
+    @Test
+    void callbacksNoCodeCanObserveRunInlineUntilOneNeedsACoroutine() {
+        Thread driver = Thread.currentThread();
+        List<Boolean> onDriver = new CopyOnWriteArrayList<>();
+        scheduler.spawn("a", () -> trace.add("a"));
+        for (String name : List.of("inline 1", "inline 2")) {
+            scheduler.spawnCallback(name, () -> trace.add(name + " in coroutine"), () -> true, () -> {
+                trace.add(name);
+                onDriver.add(Thread.currentThread() == driver);
+            });
+        }
+        scheduler.spawnCallback("needs coroutine", () -> trace.add("needs coroutine"), () -> false, () -> {});
+        scheduler.spawnCallback("after it", () -> trace.add("after it in coroutine"), () -> true, () -> {
+            trace.add("after it inline");
+        });
+
+        scheduler.runUntilBlocked(() -> stop);
+
+        assertThat(trace).containsExactly("inline 1", "inline 2", "needs coroutine", "after it in coroutine", "a");
+        assertThat(onDriver).containsExactly(true, true);
+    }
+
+    @Test
+    void destroyDropsCallbacksThatNeverRan() {
+        scheduler.spawnCallback("never", () -> trace.add("ran"));
+
+        scheduler.destroy();
+
+        assertThat(trace).isEmpty();
+        assertThatThrownBy(() -> scheduler.spawnCallback("late", () -> {})).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void sameProgramAlwaysProducesTheSameInterleaving() {
         List<List<String>> runs = new ArrayList<>();
         for (int attempt = 0; attempt < 5; attempt++) {

@@ -1,0 +1,156 @@
+package io.perdura.sdk.internal.replay;
+
+import io.perdura.common.command.Command;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
+import io.perdura.sdk.failure.ActivityFailure;
+import io.perdura.sdk.failure.CanceledFailure;
+import io.perdura.sdk.failure.PerduraFailure;
+import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.FailureConverter;
+import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The workflow instance of one run and its coroutines: the workflow method in the main scope,
+ * signal handlers in the run's scope. {@link #runUntilBlocked} runs them until every one blocks; the
+ * way the workflow method ends decides the command that closes the run.
+ */
+final class WorkflowCode {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowCode.class);
+
+    private final WorkflowDefinition definition;
+    private final WorkflowRunContext context;
+    private final DeterministicScheduler scheduler;
+    private final List<WorkflowExecutionSignaled> pendingSignals = new ArrayList<>();
+    private Object instance;
+    private JsonNode input;
+    private boolean mainStarted;
+    private Throwable taskFailure;
+
+    WorkflowCode(WorkflowDefinition definition, WorkflowRunContext context, DeterministicScheduler scheduler) {
+        this.definition = definition;
+        this.context = context;
+        this.scheduler = scheduler;
+    }
+
+    void setInput(JsonNode input) {
+        this.input = input;
+    }
+
+    /** A signal whose handler starts with the next task's code. */
+    void signal(WorkflowExecutionSignaled signal) {
+        pendingSignals.add(signal);
+    }
+
+    /** The failure that fails the current workflow task (a bug, not a workflow failure), or null. */
+    Throwable taskFailure() {
+        return taskFailure;
+    }
+
+    /** Runs the coroutines (first the handlers of new signals and the workflow method) until all block. */
+    void runUntilBlocked() {
+        WorkflowRunContext previous = WorkflowInternal.bind(context);
+        try {
+            ensureInstance();
+            for (WorkflowExecutionSignaled signal : pendingSignals) {
+                spawnSignalHandler(signal);
+            }
+            pendingSignals.clear();
+            if (!mainStarted) {
+                mainStarted = true;
+                context.spawn("main", context.mainScope(), this::runMain);
+            }
+            scheduler.runUntilBlocked(context.commands()::shouldStop);
+        } catch (DeterministicScheduler.CoroutineFailedException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PerduraFailure) {
+                Command fail = new Command.FailWorkflowExecution(FailureConverter.toFailure(cause));
+                context.close(new CompletionStateMachine(fail));
+            } else {
+                taskFailure = cause;
+            }
+        } catch (RuntimeException e) {
+            taskFailure = e;
+        } finally {
+            WorkflowInternal.restore(previous);
+        }
+    }
+
+    /** Calls a query handler on the instance (creating it if no task ran yet). */
+    JsonNode query(Method method, JsonNode args) {
+        ensureInstance();
+        return DataConverter.toPayload(invoke(method, DataConverter.fromPayloads(args, method)));
+    }
+
+    private void ensureInstance() {
+        if (instance == null) {
+            instance = definition.factory().get();
+        }
+    }
+
+    /**
+     * The workflow method returned (CompleteWorkflowExecution) or threw: a cancellation while the
+     * workflow's cancellation was requested closes it CANCELED; other failures go to {@link
+     * #runUntilBlocked} (a workflow failure, or a task failure for ordinary exceptions).
+     */
+    private void runMain() {
+        Method method = definition.workflowMethod();
+        Object result;
+        try {
+            result = invoke(method, DataConverter.fromPayloads(input, method));
+        } catch (RuntimeException e) {
+            if (context.isCancelRequested() && isCancellation(e)) {
+                context.close(new CompletionStateMachine(new Command.CancelWorkflowExecution(null)));
+                return;
+            }
+            throw e;
+        }
+        context.close(
+                new CompletionStateMachine(new Command.CompleteWorkflowExecution(DataConverter.toPayload(result))));
+    }
+
+    /** A CanceledFailure, or the failure of an activity that was canceled. */
+    static boolean isCancellation(Throwable failure) {
+        return failure instanceof CanceledFailure
+                || (failure instanceof ActivityFailure && failure.getCause() instanceof CanceledFailure);
+    }
+
+    private void spawnSignalHandler(WorkflowExecutionSignaled signal) {
+        Method method = definition.signalMethods().get(signal.signalName());
+        if (method == null) {
+            log.warn(
+                    "dropping signal '{}': workflow type {} has no such @SignalMethod",
+                    signal.signalName(),
+                    definition.workflowType());
+            return;
+        }
+        Object[] args = DataConverter.fromPayloads(signal.input(), method);
+        context.spawn(
+                "signal-" + signal.signalName(),
+                DefaultCancellationScope.childOf(context.runScope()),
+                () -> invoke(method, args));
+    }
+
+    private Object invoke(Method method, Object[] args) {
+        try {
+            method.setAccessible(true);
+            return method.invoke(instance, args);
+        } catch (InvocationTargetException e) {
+            throw WorkflowCode.<RuntimeException>sneaky(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + method, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}

@@ -1,0 +1,58 @@
+package io.perdura.sdk.internal.replay;
+
+import io.perdura.common.history.EventAttributes;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a history in code the way the server writes it: ids 1, 2, 3 …, a tenth of a second apart. */
+final class HistoryBuilder {
+
+    static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final List<HistoryEvent> events = new ArrayList<>();
+
+    /** A history starting {@code workflowType} on task queue {@code samples} with {@code input}. */
+    static HistoryBuilder started(String workflowType, Object... input) {
+        HistoryBuilder builder = new HistoryBuilder();
+        builder.add(new EventAttributes.WorkflowExecutionStarted(
+                workflowType, "samples", Json.array(input), null, null, Duration.ofSeconds(10), "r1", "client"));
+        return builder;
+    }
+
+    /** Appends an event; returns its id. */
+    long add(EventAttributes attributes) {
+        long id = events.size() + 1;
+        events.add(new HistoryEvent(id, T.plusMillis(100 * id), attributes));
+        return id;
+    }
+
+    /** WorkflowTaskScheduled and WorkflowTaskStarted: a task to answer. Returns the started event's id. */
+    long startTask() {
+        long scheduled = add(new EventAttributes.WorkflowTaskScheduled("samples", Duration.ofSeconds(10), 1));
+        return add(new EventAttributes.WorkflowTaskStarted(scheduled, "worker", "p" + scheduled));
+    }
+
+    /** A task and its WorkflowTaskCompleted; returns the completed event's id (for the command events that follow). */
+    long completedTask() {
+        long started = startTask();
+        return add(new EventAttributes.WorkflowTaskCompleted(started - 1, started, "worker"));
+    }
+
+    /** ActivityTaskStarted and ActivityTaskCompleted of the activity scheduled at {@code scheduledEventId}. */
+    void activityCompleted(long scheduledEventId, Object result) {
+        long started = add(new EventAttributes.ActivityTaskStarted(scheduledEventId, "worker", "a", 1, null));
+        add(new EventAttributes.ActivityTaskCompleted(scheduledEventId, started, Json.tree(result), "worker"));
+    }
+
+    long lastEventId() {
+        return events.size();
+    }
+
+    List<HistoryEvent> build() {
+        return List.copyOf(events);
+    }
+}
