@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.perdura.common.json.Json;
 import io.perdura.samples.approval.ApprovalWorkflow;
+import io.perdura.samples.cancellable.CancellableWorkflow;
+import io.perdura.samples.cancellable.CleanupActivities;
+import io.perdura.samples.countdown.CountdownWorkflow;
 import io.perdura.samples.hello.GreetingsActivities;
 import io.perdura.samples.hello.Hello;
 import io.perdura.samples.hello.HelloWorkflow;
+import io.perdura.samples.parallel.ParallelGreetingsWorkflow;
 import io.perdura.samples.payment.FlakyPaymentWorkflow;
 import io.perdura.samples.payment.PaymentsActivities;
 import io.perdura.samples.reminder.NotificationsActivities;
@@ -34,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * which deployment: the dev server on its embedded database, the dev server on MySQL, the cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConformanceTests implements Conformance, SignalsAndStartsConformance {
+abstract class ConformanceTests implements Conformance, SignalsAndStartsConformance, AsyncAndCancellationConformance {
 
     PerduraServer server;
     RestApi api;
@@ -109,9 +113,18 @@ abstract class ConformanceTests implements Conformance, SignalsAndStartsConforma
     public WorkerFactory startSamplesWorker() {
         return startWorker(worker -> {
             worker.registerWorkflowImplementationTypes(
-                    HelloWorkflow.class, ReminderWorkflow.class, ApprovalWorkflow.class, FlakyPaymentWorkflow.class);
+                    HelloWorkflow.class,
+                    ReminderWorkflow.class,
+                    ApprovalWorkflow.class,
+                    FlakyPaymentWorkflow.class,
+                    ParallelGreetingsWorkflow.class,
+                    CountdownWorkflow.class,
+                    CancellableWorkflow.class);
             worker.registerActivitiesImplementations(
-                    new GreetingsActivities(), new NotificationsActivities(), new PaymentsActivities());
+                    new GreetingsActivities(),
+                    new NotificationsActivities(),
+                    new PaymentsActivities(),
+                    new CleanupActivities());
         });
     }
 
