@@ -29,6 +29,9 @@ interface Conformance {
     /** Starts a worker on this test's task queue with whatever {@code registrations} register. */
     WorkerFactory startWorker(Consumer<Worker> registrations);
 
+    /** Stops a worker at once (its polls are dropped, its cached runs forgotten). */
+    void stopWorker(WorkerFactory worker);
+
     /** A worker with the samples' workflows and activities on this test's task queue. */
     WorkerFactory startSamplesWorker();
 

@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * which deployment: the dev server on its embedded database, the dev server on MySQL, the cluster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConformanceTests implements Conformance, SignalsAndStartsConformance, AsyncAndCancellationConformance {
+abstract class ConformanceTests
+        implements Conformance, SignalsAndStartsConformance, AsyncAndCancellationConformance, CrashConformance {
 
     PerduraServer server;
     RestApi api;
@@ -107,6 +108,12 @@ abstract class ConformanceTests implements Conformance, SignalsAndStartsConforma
         factory.start();
         workers.add(factory);
         return factory;
+    }
+
+    @Override
+    public void stopWorker(WorkerFactory worker) {
+        worker.shutdownNow();
+        workers.remove(worker);
     }
 
     @Override
