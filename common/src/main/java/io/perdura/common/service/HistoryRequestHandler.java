@@ -33,6 +33,12 @@ public final class HistoryRequestHandler implements MessageHandler {
             case RespondActivityTaskCompleted r -> history.respondActivityTaskCompleted(r);
             case RespondActivityTaskFailed r -> history.respondActivityTaskFailed(r);
             case RecordActivityTaskHeartbeat r -> history.recordActivityTaskHeartbeat(r);
+            case StartChildWorkflowExecution r -> history.startChildWorkflowExecution(r);
+            case GetInitiatedCommand r -> history.getInitiatedCommand(r);
+            case RecordChildExecutionStarted r -> history.recordChildExecutionStarted(r);
+            case RecordStartChildExecutionFailed r -> history.recordStartChildExecutionFailed(r);
+            case RecordChildExecutionCompleted r -> history.recordChildExecutionCompleted(r);
+            case RecordExternalRequestOutcome r -> history.recordExternalRequestOutcome(r);
         };
     }
 }

@@ -54,4 +54,17 @@ public interface HistoryService {
     CompletableFuture<Void> respondActivityTaskFailed(RespondActivityTaskFailed request);
 
     CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeat(RecordActivityTaskHeartbeat request);
+
+    /** The child's run (started true), or the run a repeated request started before; ALREADY_STARTED when the id is taken. */
+    CompletableFuture<StartWorkflowResponse> startChildWorkflowExecution(StartChildWorkflowExecution request);
+
+    CompletableFuture<InitiatedCommand> getInitiatedCommand(GetInitiatedCommand request);
+
+    CompletableFuture<Void> recordChildExecutionStarted(RecordChildExecutionStarted request);
+
+    CompletableFuture<Void> recordStartChildExecutionFailed(RecordStartChildExecutionFailed request);
+
+    CompletableFuture<Void> recordChildExecutionCompleted(RecordChildExecutionCompleted request);
+
+    CompletableFuture<Void> recordExternalRequestOutcome(RecordExternalRequestOutcome request);
 }

@@ -39,7 +39,7 @@ class OutboxRelayTests {
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final SilentMatching matching = new SilentMatching();
     private final OutboxRelay relay =
-            new OutboxRelay(new RowStore(), matching, () -> List.copyOf(owned), Duration.ofMinutes(1));
+            new OutboxRelay(new RowStore(), matching, null, () -> List.copyOf(owned), Duration.ofMinutes(1));
 
     @AfterEach
     void stop() {
