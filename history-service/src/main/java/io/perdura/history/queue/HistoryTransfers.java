@@ -31,13 +31,15 @@ import io.perdura.history.persistence.TransferTarget;
 import io.perdura.history.persistence.TransferTask;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Carries out the outbox rows about other workflows (ADR 13) as history requests over the bus, to
  * whichever process owns each workflow; never blocks: each step is a request whose answer starts
- * the next. A row's future completes once its last step (recording the outcome on the run that
+ * the next, on a virtual thread of its own (never on the thread that delivers the bus's answers). A row's future completes once its last step (recording the outcome on the run that
  * asked) succeeded, and the relay deletes the row only then; a step that fails otherwise fails the
  * future and the rescan sends the row again. Every step is idempotent: request ids derived from the
  * run and the Initiated event make a repeated start or signal a no-op, and recording an outcome
@@ -51,6 +53,8 @@ final class HistoryTransfers {
     static final String PARENT_CLOSE_REASON = "by parent close policy";
 
     private final HistoryService history;
+    private final Executor steps = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("perdura-history-transfer-", 0).factory());
 
     HistoryTransfers(HistoryService history) {
         this.history = history;
@@ -79,98 +83,107 @@ final class HistoryTransfers {
     private CompletableFuture<Void> startChild(TransferTask task) {
         WorkflowExecutionKey parent = task.execution();
         long initiatedId = task.scheduledEventId();
-        return initiated(task).thenCompose(command -> {
-            var initiated = command.initiatedEvent().attributes(StartChildWorkflowExecutionInitiated.class);
-            if (!command.runOpen()) {
-                return applyParentClosePolicy(
-                        parent, initiated.namespace(), initiated.workflowId(), initiated.parentClosePolicy());
-            }
-            if (!command.awaitingOutcome()) {
-                return done();
-            }
-            var start = new StartChildWorkflowExecution(
-                    initiated.namespace(),
-                    initiated.workflowId(),
-                    childStart(initiated, requestId(parent, initiatedId)),
-                    new ParentExecutionInfo(parent.namespace(), execution(parent), initiatedId));
-            return outcome(
-                    history.startChildWorkflowExecution(start),
-                    Set.of(ErrorType.ALREADY_STARTED, ErrorType.NAMESPACE_NOT_FOUND),
-                    (StartWorkflowResponse started, ErrorType error) -> {
-                        if (error != null) {
-                            return history.recordStartChildExecutionFailed(new RecordStartChildExecutionFailed(
-                                    parent.namespace(),
-                                    parent.workflowId(),
-                                    parent.runId(),
-                                    initiatedId,
-                                    error == ErrorType.ALREADY_STARTED
-                                            ? ExternalWorkflowFailedCause.WORKFLOW_ALREADY_EXISTS
-                                            : ExternalWorkflowFailedCause.NAMESPACE_NOT_FOUND));
-                        }
-                        var record = new RecordChildExecutionStarted(
+        return initiated(task).thenComposeAsync(command -> startChild(parent, initiatedId, command), steps);
+    }
+
+    private CompletableFuture<Void> startChild(
+            WorkflowExecutionKey parent, long initiatedId, InitiatedCommand command) {
+        var initiated = command.initiatedEvent().attributes(StartChildWorkflowExecutionInitiated.class);
+        if (!command.runOpen()) {
+            return applyParentClosePolicy(
+                    parent, initiated.namespace(), initiated.workflowId(), initiated.parentClosePolicy());
+        }
+        if (!command.awaitingOutcome()) {
+            return done();
+        }
+        var start = new StartChildWorkflowExecution(
+                initiated.namespace(),
+                initiated.workflowId(),
+                childStart(initiated, requestId(parent, initiatedId)),
+                new ParentExecutionInfo(parent.namespace(), execution(parent), initiatedId));
+        return outcome(
+                history.startChildWorkflowExecution(start),
+                Set.of(ErrorType.ALREADY_STARTED, ErrorType.NAMESPACE_NOT_FOUND),
+                (StartWorkflowResponse started, ErrorType error) -> error == null
+                        ? childStarted(parent, initiatedId, initiated, started)
+                        : history.recordStartChildExecutionFailed(new RecordStartChildExecutionFailed(
                                 parent.namespace(),
                                 parent.workflowId(),
                                 parent.runId(),
                                 initiatedId,
-                                new WorkflowExecution(started.workflowId(), started.runId()));
-                        return notFoundIs(
-                                history.recordChildExecutionStarted(record),
-                                () -> applyParentClosePolicy(
-                                        parent,
-                                        initiated.namespace(),
-                                        initiated.workflowId(),
-                                        initiated.parentClosePolicy()));
-                    });
-        });
+                                error == ErrorType.ALREADY_STARTED
+                                        ? ExternalWorkflowFailedCause.WORKFLOW_ALREADY_EXISTS
+                                        : ExternalWorkflowFailedCause.NAMESPACE_NOT_FOUND)));
+    }
+
+    /** Records the start on the parent; a parent that closed meanwhile gets its close policy applied. */
+    private CompletableFuture<Void> childStarted(
+            WorkflowExecutionKey parent,
+            long initiatedId,
+            StartChildWorkflowExecutionInitiated initiated,
+            StartWorkflowResponse started) {
+        var record = new RecordChildExecutionStarted(
+                parent.namespace(),
+                parent.workflowId(),
+                parent.runId(),
+                initiatedId,
+                new WorkflowExecution(started.workflowId(), started.runId()));
+        return notFoundIs(
+                history.recordChildExecutionStarted(record),
+                () -> applyParentClosePolicy(
+                        parent, initiated.namespace(), initiated.workflowId(), initiated.parentClosePolicy()));
     }
 
     private CompletableFuture<Void> signal(TransferTask task) {
         WorkflowExecutionKey source = task.execution();
         long initiatedId = task.scheduledEventId();
-        return initiated(task).thenCompose(command -> {
-            if (!command.runOpen() || !command.awaitingOutcome()) {
-                return done();
-            }
-            var initiated = command.initiatedEvent().attributes(SignalExternalWorkflowExecutionInitiated.class);
-            WorkflowExecution target = initiated.workflowExecution();
-            if (isSelf(source, initiated.namespace(), target)) {
-                return recordExternal(
-                        source, initiatedId, ExternalWorkflowFailedCause.EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND);
-            }
-            var signal = new SignalWorkflowExecution(
-                    initiated.namespace(),
-                    target.workflowId(),
-                    target.runId(),
-                    initiated.signalName(),
-                    new SignalRequest(initiated.input(), requestId(source, initiatedId), IDENTITY),
-                    new ExternalCaller(
-                            source.namespace(), execution(source), initiatedId, initiated.childWorkflowOnly()));
-            return deliver(history.signalWorkflowExecution(signal), source, initiatedId);
-        });
+        return initiated(task).thenComposeAsync(command -> signal(source, initiatedId, command), steps);
+    }
+
+    private CompletableFuture<Void> signal(WorkflowExecutionKey source, long initiatedId, InitiatedCommand command) {
+        if (!command.runOpen() || !command.awaitingOutcome()) {
+            return done();
+        }
+        var initiated = command.initiatedEvent().attributes(SignalExternalWorkflowExecutionInitiated.class);
+        WorkflowExecution target = initiated.workflowExecution();
+        if (isSelf(source, initiated.namespace(), target)) {
+            return recordExternal(
+                    source, initiatedId, ExternalWorkflowFailedCause.EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND);
+        }
+        var signal = new SignalWorkflowExecution(
+                initiated.namespace(),
+                target.workflowId(),
+                target.runId(),
+                initiated.signalName(),
+                new SignalRequest(initiated.input(), requestId(source, initiatedId), IDENTITY),
+                new ExternalCaller(source.namespace(), execution(source), initiatedId, initiated.childWorkflowOnly()));
+        return deliver(history.signalWorkflowExecution(signal), source, initiatedId);
     }
 
     private CompletableFuture<Void> requestCancel(TransferTask task) {
         WorkflowExecutionKey source = task.execution();
         long initiatedId = task.scheduledEventId();
-        return initiated(task).thenCompose(command -> {
-            if (!command.runOpen() || !command.awaitingOutcome()) {
-                return done();
-            }
-            var initiated = command.initiatedEvent().attributes(RequestCancelExternalWorkflowExecutionInitiated.class);
-            WorkflowExecution target = initiated.workflowExecution();
-            if (isSelf(source, initiated.namespace(), target)) {
-                return recordExternal(
-                        source, initiatedId, ExternalWorkflowFailedCause.EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND);
-            }
-            var cancel = new RequestCancelWorkflowExecution(
-                    initiated.namespace(),
-                    target.workflowId(),
-                    target.runId(),
-                    new CancelRequest(initiated.reason(), requestId(source, initiatedId), IDENTITY),
-                    new ExternalCaller(
-                            source.namespace(), execution(source), initiatedId, initiated.childWorkflowOnly()));
-            return deliver(history.requestCancelWorkflowExecution(cancel), source, initiatedId);
-        });
+        return initiated(task).thenComposeAsync(command -> requestCancel(source, initiatedId, command), steps);
+    }
+
+    private CompletableFuture<Void> requestCancel(
+            WorkflowExecutionKey source, long initiatedId, InitiatedCommand command) {
+        if (!command.runOpen() || !command.awaitingOutcome()) {
+            return done();
+        }
+        var initiated = command.initiatedEvent().attributes(RequestCancelExternalWorkflowExecutionInitiated.class);
+        WorkflowExecution target = initiated.workflowExecution();
+        if (isSelf(source, initiated.namespace(), target)) {
+            return recordExternal(
+                    source, initiatedId, ExternalWorkflowFailedCause.EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND);
+        }
+        var cancel = new RequestCancelWorkflowExecution(
+                initiated.namespace(),
+                target.workflowId(),
+                target.runId(),
+                new CancelRequest(initiated.reason(), requestId(source, initiatedId), IDENTITY),
+                new ExternalCaller(source.namespace(), execution(source), initiatedId, initiated.childWorkflowOnly()));
+        return deliver(history.requestCancelWorkflowExecution(cancel), source, initiatedId);
     }
 
     /** Records the delivery, or EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND when the target is missing or closed. */
@@ -279,8 +292,7 @@ final class HistoryTransfers {
     }
 
     /** Goes on with {@code next} when {@code step} failed NOT_FOUND; other failures fail the row. */
-    private static CompletableFuture<Void> notFoundIs(
-            CompletableFuture<Void> step, Supplier<CompletableFuture<Void>> next) {
+    private CompletableFuture<Void> notFoundIs(CompletableFuture<Void> step, Supplier<CompletableFuture<Void>> next) {
         return outcome(
                 step, Set.of(ErrorType.NOT_FOUND), (Void ok, ErrorType error) -> error == null ? done() : next.get());
     }
@@ -290,18 +302,19 @@ final class HistoryTransfers {
      * failed with one of the {@code expected} error types (an answer, not a fault); any other failure
      * fails the returned future.
      */
-    private static <T> CompletableFuture<Void> outcome(
-            CompletableFuture<T> step, Set<ErrorType> expected, Then<T> then) {
-        return step.handle((value, error) -> {
-                    if (error == null) {
-                        return then.apply(value, null);
-                    }
-                    PerduraException e = PerduraException.unwrap(error);
-                    if (expected.contains(e.errorType())) {
-                        return then.apply(null, e.errorType());
-                    }
-                    return CompletableFuture.<Void>failedFuture(e);
-                })
+    private <T> CompletableFuture<Void> outcome(CompletableFuture<T> step, Set<ErrorType> expected, Then<T> then) {
+        return step.handleAsync(
+                        (value, error) -> {
+                            if (error == null) {
+                                return then.apply(value, null);
+                            }
+                            PerduraException e = PerduraException.unwrap(error);
+                            if (expected.contains(e.errorType())) {
+                                return then.apply(null, e.errorType());
+                            }
+                            return CompletableFuture.<Void>failedFuture(e);
+                        },
+                        steps)
                 .thenCompose(Function.identity());
     }
 
