@@ -16,9 +16,11 @@ import io.perdura.common.model.WorkflowIdReusePolicy;
 import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
 import io.perdura.common.service.MatchingRequest.AddWorkflowTask;
+import io.perdura.history.persistence.JdbcTaskStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Harness of the tests of work across workflows (children, external signals and cancels, ADR 13):
@@ -28,6 +30,8 @@ import java.util.UUID;
 abstract class AbstractCrossWorkflowTests extends AbstractHistoryEngineTests {
 
     static final String CHILD_TYPE = "Child";
+    /** The shard count {@link #newServer} gives the servers of these tests. */
+    static final int SHARDS = 4;
 
     FaultyBus faults;
 
@@ -99,9 +103,14 @@ abstract class AbstractCrossWorkflowTests extends AbstractHistoryEngineTests {
         return awaitEvents(workflowId, type, 1).getFirst();
     }
 
-    /** Waits until every outbox row sent was carried out and deleted. */
+    /** Waits until every outbox row was carried out and deleted (none in flight, none left in the table). */
     void awaitOutboxDone() {
-        await().atMost(WAIT).until(() -> server.relay().inFlight() == 0);
+        var rows = new JdbcTaskStore(dataSource());
+        await().atMost(WAIT)
+                .until(() -> server.relay().inFlight() == 0
+                        && IntStream.range(0, SHARDS)
+                                .allMatch(shard ->
+                                        rows.loadTransferTasks(shard, 0, 1).isEmpty()));
     }
 
     /** The runs of a workflow id (of the child type), newest first. */
