@@ -18,6 +18,7 @@ import io.perdura.common.model.WorkflowStatus;
 import io.perdura.common.service.HistoryRequest;
 import io.perdura.common.service.HistoryRequest.*;
 import io.perdura.common.service.HistoryService;
+import io.perdura.common.service.InitiatedCommand;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -332,5 +333,41 @@ final class FakeHistory implements HistoryService {
 
     private static PerduraException notAskedToCancel() {
         return new PerduraException(ErrorType.FAILED_PRECONDITION, "its workflow did not ask to cancel the activity");
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> startChildWorkflowExecution(StartChildWorkflowExecution request) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("history's own call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<InitiatedCommand> getInitiatedCommand(GetInitiatedCommand request) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("history's own call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionStarted(RecordChildExecutionStarted request) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("history's own call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordStartChildExecutionFailed(RecordStartChildExecutionFailed request) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("history's own call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionCompleted(RecordChildExecutionCompleted request) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("history's own call, not the frontend's"));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordExternalRequestOutcome(RecordExternalRequestOutcome request) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException("history's own call, not the frontend's"));
     }
 }

@@ -2,6 +2,7 @@ package io.perdura.history;
 
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.messaging.Topics;
+import io.perdura.common.service.HistoryClient;
 import io.perdura.common.service.HistoryRequestHandler;
 import io.perdura.common.service.MatchingClient;
 import io.perdura.history.engine.HistoryEngine;
@@ -64,6 +65,7 @@ public final class HistoryServer {
         this.relay = new OutboxRelay(
                 taskStore,
                 new MatchingClient(bus),
+                new HistoryClient(bus),
                 shards::ownedShardIds,
                 properties.getOutbox().getRescanInterval());
         this.engine = new HistoryEngine(

@@ -24,6 +24,7 @@ import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import io.perdura.common.messaging.InJvmMessageBus;
+import io.perdura.common.messaging.MessageBus;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.service.HistoryClient;
@@ -98,7 +99,12 @@ abstract class AbstractHistoryEngineTests {
         properties.setShardCount(4);
         properties.getTimer().setLoadInterval(Duration.ofSeconds(1));
         properties.getOutbox().setRescanInterval(Duration.ofSeconds(1));
-        return new HistoryServer(dataSource(), onBus, properties);
+        return new HistoryServer(dataSource(), serverBus(onBus), properties);
+    }
+
+    /** The bus a server of this test talks through: the test's bus, unless a test wraps it. */
+    MessageBus serverBus(InJvmMessageBus onBus) {
+        return onBus;
     }
 
     static String newWorkflowId() {

@@ -10,6 +10,8 @@ import io.perdura.common.service.MatchingRequest;
 import io.perdura.common.service.MatchingRequest.AddActivityTask;
 import io.perdura.common.service.MatchingRequest.AddWorkflowTask;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +25,7 @@ final class FakeMatching implements AutoCloseable {
     private final BlockingQueue<AddActivityTask> activityTasks = new LinkedBlockingQueue<>();
     private final MessageBus.Subscription subscription;
     private final AtomicInteger refuseNext = new AtomicInteger();
+    private final List<AddWorkflowTask> setAside = new ArrayList<>();
 
     FakeMatching(MessageBus bus) {
         this.subscription = bus.subscribe(Topics.MATCHING, (key, message) -> {
@@ -55,6 +58,29 @@ final class FakeMatching implements AutoCloseable {
             if (task.workflowId().equals(workflowId)) {
                 return task;
             }
+        }
+    }
+
+    /**
+     * The next workflow task dispatched for this workflow id; tasks of other workflows are kept for
+     * later calls of this method (tests of several workflows whose tasks come in any order).
+     */
+    synchronized AddWorkflowTask takeWorkflowTask(String workflowId, Duration timeout) {
+        for (var kept = setAside.iterator(); kept.hasNext(); ) {
+            AddWorkflowTask task = kept.next();
+            if (task.workflowId().equals(workflowId)) {
+                kept.remove();
+                return task;
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            AddWorkflowTask task = poll(workflowTasks, deadline);
+            assertThat(task).as("a workflow task for " + workflowId).isNotNull();
+            if (task.workflowId().equals(workflowId)) {
+                return task;
+            }
+            setAside.add(task);
         }
     }
 

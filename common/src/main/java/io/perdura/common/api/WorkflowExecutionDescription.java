@@ -1,5 +1,6 @@
 package io.perdura.common.api;
 
+import io.perdura.common.model.WorkflowExecution;
 import io.perdura.common.model.WorkflowStatus;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  *     delay, retry backoff or wait for its cron time
  * @param firstRunId the first run of the chain this run belongs to (continue-as-new, retries, cron)
  * @param memo the memo given at start
+ * @param parentNamespace the namespace of the parent, for a child run
+ * @param parentExecution the parent run, for a child run
+ * @param pendingChildren the children this run started that have not closed yet
  */
 public record WorkflowExecutionDescription(
         String workflowId,
@@ -26,7 +30,10 @@ public record WorkflowExecutionDescription(
         PendingWorkflowTaskInfo pendingWorkflowTask,
         Instant executionTime,
         String firstRunId,
-        JsonNode memo) {
+        JsonNode memo,
+        String parentNamespace,
+        WorkflowExecution parentExecution,
+        List<PendingChildExecutionInfo> pendingChildren) {
 
     /** A description without the chain's details (tests and fakes). */
     public WorkflowExecutionDescription(
@@ -53,6 +60,9 @@ public record WorkflowExecutionDescription(
                 pendingWorkflowTask,
                 startTime,
                 runId,
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 }

@@ -196,8 +196,19 @@ public sealed interface EventAttributes {
         }
     }
 
-    /** A signal; {@code input} is a JSON array of arguments. */
-    record WorkflowExecutionSignaled(String signalName, JsonNode input, String identity) implements EventAttributes {
+    /**
+     * A signal; {@code input} is a JSON array of arguments. {@code externalWorkflowExecution} names
+     * the workflow that sent it with a SignalExternalWorkflowExecution command (null from a client).
+     */
+    record WorkflowExecutionSignaled(
+            String signalName, JsonNode input, String identity, WorkflowExecution externalWorkflowExecution)
+            implements EventAttributes {
+
+        /** A signal from a client. */
+        public WorkflowExecutionSignaled(String signalName, JsonNode input, String identity) {
+            this(signalName, input, identity, null);
+        }
+
         @Override
         public EventType eventType() {
             return EventType.WorkflowExecutionSignaled;

@@ -165,4 +165,34 @@ public final class HistoryClient implements HistoryService {
     public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
         return call(request);
     }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> startChildWorkflowExecution(StartChildWorkflowExecution request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<InitiatedCommand> getInitiatedCommand(GetInitiatedCommand request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionStarted(RecordChildExecutionStarted request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> recordStartChildExecutionFailed(RecordStartChildExecutionFailed request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionCompleted(RecordChildExecutionCompleted request) {
+        return call(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> recordExternalRequestOutcome(RecordExternalRequestOutcome request) {
+        return call(request);
+    }
 }

@@ -16,6 +16,10 @@ import io.perdura.common.api.SignalWithStartRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.TerminateRequest;
+import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.model.ExternalWorkflowFailedCause;
+import io.perdura.common.model.ParentExecutionInfo;
+import io.perdura.common.model.WorkflowExecution;
 import io.perdura.common.model.WorkflowExecutionKey;
 import io.perdura.common.model.WorkflowStatus;
 import java.time.Duration;
@@ -60,21 +64,54 @@ public sealed interface HistoryRequest {
     record StartWorkflowExecution(String namespace, String workflowId, StartWorkflowRequest request)
             implements ForWorkflow {}
 
+    /** {@code caller} set when another workflow signals (its SignalExternalWorkflowExecution command), else null. */
     record SignalWorkflowExecution(
-            String namespace, String workflowId, String runId, String signalName, SignalRequest request)
-            implements ForWorkflow {}
+            String namespace,
+            String workflowId,
+            String runId,
+            String signalName,
+            SignalRequest request,
+            ExternalCaller caller)
+            implements ForWorkflow {
+
+        /** A client's signal. */
+        public SignalWorkflowExecution(
+                String namespace, String workflowId, String runId, String signalName, SignalRequest request) {
+            this(namespace, workflowId, runId, signalName, request, null);
+        }
+    }
 
     /** Signals the running run, or starts one (with the signal after WorkflowExecutionStarted), atomically. */
     record SignalWithStartWorkflowExecution(
             String namespace, String workflowId, String signalName, SignalWithStartRequest request)
             implements ForWorkflow {}
 
-    /** Asks the run to cancel: WorkflowExecutionCancelRequested; a repeated request changes nothing. */
-    record RequestCancelWorkflowExecution(String namespace, String workflowId, String runId, CancelRequest request)
-            implements ForWorkflow {}
+    /**
+     * Asks the run to cancel: WorkflowExecutionCancelRequested; a repeated request changes nothing.
+     * {@code caller} set when another workflow asks (its RequestCancelExternalWorkflowExecution
+     * command, or its parent close policy), else null.
+     */
+    record RequestCancelWorkflowExecution(
+            String namespace, String workflowId, String runId, CancelRequest request, ExternalCaller caller)
+            implements ForWorkflow {
 
-    record TerminateWorkflowExecution(String namespace, String workflowId, String runId, TerminateRequest request)
-            implements ForWorkflow {}
+        /** A client's cancel request. */
+        public RequestCancelWorkflowExecution(
+                String namespace, String workflowId, String runId, CancelRequest request) {
+            this(namespace, workflowId, runId, request, null);
+        }
+    }
+
+    /** {@code caller} set when a parent close policy terminates a child, else null. */
+    record TerminateWorkflowExecution(
+            String namespace, String workflowId, String runId, TerminateRequest request, ExternalCaller caller)
+            implements ForWorkflow {
+
+        /** A client's termination. */
+        public TerminateWorkflowExecution(String namespace, String workflowId, String runId, TerminateRequest request) {
+            this(namespace, workflowId, runId, request, null);
+        }
+    }
 
     record DescribeWorkflowExecution(String namespace, String workflowId, String runId) implements ForWorkflow {}
 
@@ -127,6 +164,67 @@ public sealed interface HistoryRequest {
             int attempt,
             String pollRequestId,
             String identity)
+            implements ForWorkflow {}
+
+    /**
+     * Starts a child for its parent (sent by the parent's outbox relay): a start whose
+     * WorkflowExecutionStarted names {@code parent}. The request's id is derived from the parent run
+     * and initiated event, so a repeated start answers the run the first one created.
+     */
+    record StartChildWorkflowExecution(
+            String namespace, String workflowId, StartWorkflowRequest request, ParentExecutionInfo parent)
+            implements ForWorkflow {}
+
+    /**
+     * The command event {@code initiatedEventId} of a run (StartChildWorkflowExecutionInitiated,
+     * SignalExternalWorkflowExecutionInitiated or RequestCancelExternalWorkflowExecutionInitiated),
+     * with whether the run still waits for its outcome ({@link InitiatedCommand}).
+     */
+    record GetInitiatedCommand(String namespace, String workflowId, String runId, long initiatedEventId)
+            implements ForWorkflow {}
+
+    /**
+     * The parent's child {@code initiatedEventId} started as {@code childExecution}:
+     * ChildWorkflowExecutionStarted, once. NOT_FOUND when the parent is closed.
+     */
+    record RecordChildExecutionStarted(
+            String namespace, String workflowId, String runId, long initiatedEventId, WorkflowExecution childExecution)
+            implements ForWorkflow {}
+
+    /** The parent's child {@code initiatedEventId} could not start: StartChildWorkflowExecutionFailed, once. */
+    record RecordStartChildExecutionFailed(
+            String namespace, String workflowId, String runId, long initiatedEventId, ExternalWorkflowFailedCause cause)
+            implements ForWorkflow {}
+
+    /**
+     * The chain of runs of the parent's child {@code initiatedEventId} ended: {@code childExecution}
+     * (a run of the chain that started as {@code childFirstRunId}) closed with {@code
+     * completionEvent}. The parent records ChildWorkflowExecutionCompleted/Failed/Canceled/TimedOut/
+     * Terminated once (and ChildWorkflowExecutionStarted first if it had not heard of the start); a
+     * closed parent ignores it.
+     */
+    record RecordChildExecutionCompleted(
+            String namespace,
+            String workflowId,
+            String runId,
+            long initiatedEventId,
+            WorkflowExecution childExecution,
+            String childFirstRunId,
+            HistoryEvent completionEvent)
+            implements ForWorkflow {}
+
+    /**
+     * The outcome of the run's signal or cancel request {@code initiatedEventId} to another workflow:
+     * ExternalWorkflowExecutionSignaled / ExternalWorkflowExecutionCancelRequested when {@code
+     * failedCause} is null, else SignalExternalWorkflowExecutionFailed /
+     * RequestCancelExternalWorkflowExecutionFailed; once.
+     */
+    record RecordExternalRequestOutcome(
+            String namespace,
+            String workflowId,
+            String runId,
+            long initiatedEventId,
+            ExternalWorkflowFailedCause failedCause)
             implements ForWorkflow {}
 
     record RespondWorkflowTaskCompleted(TaskToken token, CompleteWorkflowTaskRequest request) implements ForTask {}

@@ -38,6 +38,12 @@ public final class HistoryRequestHandler implements MessageHandler {
             case RespondActivityTaskFailedById r -> history.respondActivityTaskFailedById(r);
             case RecordActivityTaskHeartbeatById r -> history.recordActivityTaskHeartbeatById(r);
             case RespondActivityTaskCanceledById r -> history.respondActivityTaskCanceledById(r);
+            case StartChildWorkflowExecution r -> history.startChildWorkflowExecution(r);
+            case GetInitiatedCommand r -> history.getInitiatedCommand(r);
+            case RecordChildExecutionStarted r -> history.recordChildExecutionStarted(r);
+            case RecordStartChildExecutionFailed r -> history.recordStartChildExecutionFailed(r);
+            case RecordChildExecutionCompleted r -> history.recordChildExecutionCompleted(r);
+            case RecordExternalRequestOutcome r -> history.recordExternalRequestOutcome(r);
         };
     }
 }

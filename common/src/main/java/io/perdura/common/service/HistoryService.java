@@ -66,4 +66,17 @@ public interface HistoryService {
     CompletableFuture<HeartbeatResponse> recordActivityTaskHeartbeatById(RecordActivityTaskHeartbeatById request);
 
     CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request);
+
+    /** The child's run (started true), or the run a repeated request started before; ALREADY_STARTED when the id is taken. */
+    CompletableFuture<StartWorkflowResponse> startChildWorkflowExecution(StartChildWorkflowExecution request);
+
+    CompletableFuture<InitiatedCommand> getInitiatedCommand(GetInitiatedCommand request);
+
+    CompletableFuture<Void> recordChildExecutionStarted(RecordChildExecutionStarted request);
+
+    CompletableFuture<Void> recordStartChildExecutionFailed(RecordStartChildExecutionFailed request);
+
+    CompletableFuture<Void> recordChildExecutionCompleted(RecordChildExecutionCompleted request);
+
+    CompletableFuture<Void> recordExternalRequestOutcome(RecordExternalRequestOutcome request);
 }

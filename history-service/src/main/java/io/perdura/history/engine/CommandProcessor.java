@@ -40,6 +40,7 @@ final class CommandProcessor {
         Set<String> activityIds = new HashSet<>();
         Set<String> timerIds = new HashSet<>();
         Set<Long> canceledActivities = new HashSet<>();
+        Set<String> childIds = new HashSet<>();
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             if (command == null) {
@@ -58,9 +59,9 @@ final class CommandProcessor {
                 case RequestCancelActivityTask c ->
                     ActivityCommands.validateRequestCancel(c, state, canceledActivities);
                 case CancelTimer c -> TimerCommands.validateCancel(c, state, timerIds);
-                case StartChildWorkflowExecution c -> NOT_SUPPORTED;
-                case SignalExternalWorkflowExecution c -> NOT_SUPPORTED;
-                case RequestCancelExternalWorkflowExecution c -> NOT_SUPPORTED;
+                case StartChildWorkflowExecution c -> ChildCommands.validateStart(c, state, childIds);
+                case SignalExternalWorkflowExecution c -> ExternalCommands.validateSignal(c, state);
+                case RequestCancelExternalWorkflowExecution c -> ExternalCommands.validateCancel(c, state);
                 case AcceptWorkflowUpdate c -> NOT_SUPPORTED;
                 case CompleteWorkflowUpdate c -> NOT_SUPPORTED;
                 case RejectWorkflowUpdate c -> NOT_SUPPORTED;
@@ -104,6 +105,9 @@ final class CommandProcessor {
                 case RecordMarker m ->
                     update.addEvent(new MarkerRecorded(m.markerName(), m.details(), m.failure(), completedId));
                 case CancelTimer c -> TimerCommands.cancel(update, c, completedId);
+                case StartChildWorkflowExecution c -> ChildCommands.start(update, c, completedId);
+                case SignalExternalWorkflowExecution c -> ExternalCommands.signal(update, c, completedId);
+                case RequestCancelExternalWorkflowExecution c -> ExternalCommands.requestCancel(update, c, completedId);
                 case CompleteWorkflowExecution c -> closing.complete(update, c.result(), completedId);
                 case FailWorkflowExecution f -> closing.fail(update, f.failure(), completedId);
                 case CancelWorkflowExecution c -> closing.cancel(update, c.details(), completedId);

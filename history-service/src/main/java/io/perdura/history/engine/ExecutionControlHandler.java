@@ -16,7 +16,8 @@ import io.perdura.history.persistence.TimerTask;
 
 /**
  * Signals, cancel requests, termination, user timers firing and workflow timeouts. Signalling or terminating a
- * closed run fails with NOT_FOUND ("workflow execution already completed"), as in Temporal.
+ * closed run fails with NOT_FOUND ("workflow execution already completed"), as in Temporal; so does a
+ * request from another workflow that wants only its own child when this run is not one.
  */
 final class ExecutionControlHandler {
 
@@ -36,8 +37,10 @@ final class ExecutionControlHandler {
         if (body != null) {
             StartWorkflowHandler.requireArray(body.input(), "input");
         }
+        var caller = request.caller();
         executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
             MutableState state = requireOpen(update);
+            ExternalRequestHandler.requireChildOf(state, caller);
             String requestId = body == null ? null : body.requestId();
             if (requestId != null && !requestId.isBlank() && !state.rememberSignalRequestId(requestId)) {
                 update.noChange();
@@ -46,7 +49,8 @@ final class ExecutionControlHandler {
             update.addExternalEvent(new WorkflowExecutionSignaled(
                     request.signalName(),
                     StartWorkflowHandler.input(body == null ? null : body.input()),
-                    body == null ? null : body.identity()));
+                    body == null ? null : body.identity(),
+                    caller == null ? null : caller.execution()));
             return null;
         });
     }
@@ -57,15 +61,21 @@ final class ExecutionControlHandler {
      */
     void requestCancel(RequestCancelWorkflowExecution request) {
         CancelRequest body = request.request() == null ? new CancelRequest(null, null, null) : request.request();
+        var caller = request.caller();
         executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
             MutableState state = requireOpen(update);
+            ExternalRequestHandler.requireChildOf(state, caller);
             if (state.execution().isCancelRequested()) {
                 update.noChange();
                 return null;
             }
             state.execution().requestCancel();
-            update.addExternalEvent(
-                    new WorkflowExecutionCancelRequested(body.reason(), 0, null, null, body.identity()));
+            update.addExternalEvent(new WorkflowExecutionCancelRequested(
+                    body.reason(),
+                    caller == null ? 0 : caller.initiatedEventId(),
+                    caller == null ? null : caller.namespace(),
+                    caller == null ? null : caller.execution(),
+                    body.identity()));
             return null;
         });
     }
@@ -73,7 +83,7 @@ final class ExecutionControlHandler {
     void terminate(TerminateWorkflowExecution request) {
         var body = request.request();
         executor.update(request.namespace(), request.workflowId(), request.runId(), update -> {
-            requireOpen(update);
+            ExternalRequestHandler.requireChildOf(requireOpen(update), request.caller());
             update.flushBufferedEvents();
             update.close(
                     WorkflowStatus.TERMINATED,

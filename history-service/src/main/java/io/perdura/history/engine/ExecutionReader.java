@@ -2,6 +2,7 @@ package io.perdura.history.engine;
 
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.PendingActivityInfo;
+import io.perdura.common.api.PendingChildExecutionInfo;
 import io.perdura.common.api.PendingWorkflowTaskInfo;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
@@ -25,6 +26,7 @@ import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
 import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
 import io.perdura.history.mutablestate.ActivityInfo;
+import io.perdura.history.mutablestate.ChildExecutionInfo;
 import io.perdura.history.mutablestate.MutableState;
 import io.perdura.history.mutablestate.WorkflowTaskInfo;
 import io.perdura.history.persistence.ExecutionRecord;
@@ -87,8 +89,21 @@ final class ExecutionReader {
                     pendingTask,
                     execution.executionTime(),
                     execution.firstExecutionRunId(),
-                    execution.memo());
+                    execution.memo(),
+                    execution.parent() == null ? null : execution.parent().namespace(),
+                    execution.parent() == null ? null : execution.parent().execution(),
+                    state.children().stream().map(ExecutionReader::pending).toList());
         });
+    }
+
+    private static PendingChildExecutionInfo pending(ChildExecutionInfo c) {
+        return new PendingChildExecutionInfo(
+                c.workflowId(),
+                c.startedRunId(),
+                c.workflowType(),
+                c.initiatedEventId(),
+                c.parentClosePolicy(),
+                c.state().name());
     }
 
     private static PendingActivityInfo pending(ActivityInfo a) {

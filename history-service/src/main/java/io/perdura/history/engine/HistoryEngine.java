@@ -13,12 +13,17 @@ import io.perdura.common.error.PerduraException;
 import io.perdura.common.service.HistoryRequest;
 import io.perdura.common.service.HistoryRequest.AwaitEventsProcessed;
 import io.perdura.common.service.HistoryRequest.DescribeWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.GetInitiatedCommand;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionHistory;
 import io.perdura.common.service.HistoryRequest.GetWorkflowExecutionResult;
 import io.perdura.common.service.HistoryRequest.ListWorkflowExecutions;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeat;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskHeartbeatById;
 import io.perdura.common.service.HistoryRequest.RecordActivityTaskStarted;
+import io.perdura.common.service.HistoryRequest.RecordChildExecutionCompleted;
+import io.perdura.common.service.HistoryRequest.RecordChildExecutionStarted;
+import io.perdura.common.service.HistoryRequest.RecordExternalRequestOutcome;
+import io.perdura.common.service.HistoryRequest.RecordStartChildExecutionFailed;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
 import io.perdura.common.service.HistoryRequest.RequestCancelWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskCanceled;
@@ -31,9 +36,11 @@ import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
 import io.perdura.common.service.HistoryRequest.SignalWithStartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.StartChildWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
 import io.perdura.common.service.HistoryService;
+import io.perdura.common.service.InitiatedCommand;
 import io.perdura.history.persistence.ExecutionStore;
 import io.perdura.history.persistence.NamespaceStore;
 import io.perdura.history.persistence.ShardOwnershipLostException;
@@ -76,6 +83,8 @@ public final class HistoryEngine implements HistoryService {
     private final ActivityTaskHandler activityTasks;
     private final ExecutionControlHandler control;
     private final ExecutionReader reader;
+    private final ChildExecutionHandler children;
+    private final ExternalRequestHandler external;
     private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("perdura-history-request-", 0).factory()));
 
@@ -99,6 +108,8 @@ public final class HistoryEngine implements HistoryService {
         this.activityTasks = new ActivityTaskHandler(executor);
         this.control = new ExecutionControlHandler(executor, closing);
         this.reader = new ExecutionReader(executor, store, waiters, processed);
+        this.children = new ChildExecutionHandler(executor, starts);
+        this.external = new ExternalRequestHandler(executor, store);
     }
 
     private void afterCommit(RunUpdate update) {
@@ -290,6 +301,36 @@ public final class HistoryEngine implements HistoryService {
     @Override
     public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
         return ordered(request, () -> run(() -> activityTasks.canceledById(request)));
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> startChildWorkflowExecution(StartChildWorkflowExecution request) {
+        return ordered(request, () -> call(() -> children.start(request)));
+    }
+
+    @Override
+    public CompletableFuture<InitiatedCommand> getInitiatedCommand(GetInitiatedCommand request) {
+        return ordered(request, () -> call(() -> external.initiatedCommand(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionStarted(RecordChildExecutionStarted request) {
+        return ordered(request, () -> run(() -> children.recordStarted(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordStartChildExecutionFailed(RecordStartChildExecutionFailed request) {
+        return ordered(request, () -> run(() -> children.recordStartFailed(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionCompleted(RecordChildExecutionCompleted request) {
+        return ordered(request, () -> run(() -> children.recordCompleted(request)));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordExternalRequestOutcome(RecordExternalRequestOutcome request) {
+        return ordered(request, () -> run(() -> external.recordOutcome(request)));
     }
 
     /** Runs a request off the bus thread, in order with the other requests about its workflow. */

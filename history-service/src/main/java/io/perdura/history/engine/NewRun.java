@@ -4,6 +4,7 @@ import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.model.ContinueAsNewInitiator;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.ParentExecutionInfo;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.WorkflowExecution;
 import io.perdura.common.model.WorkflowExecutionKey;
@@ -131,6 +132,11 @@ final class NewRun {
         return this;
     }
 
+    /** Makes this run a child of {@code parent} (null: none). */
+    NewRun parent(ParentExecutionInfo parent) {
+        return parent == null ? this : parent(parent.namespace(), parent.execution(), parent.initiatedEventId());
+    }
+
     /**
      * The new run's first state change, with {@code afterStarted} (a signal of signal-with-start, or
      * null) recorded right after WorkflowExecutionStarted.
@@ -150,6 +156,9 @@ final class NewRun {
                 expiration,
                 cronSchedule,
                 memo);
+        if (parentExecution != null) {
+            execution.parent(new ParentExecutionInfo(parentNamespace, parentExecution, parentInitiatedEventId));
+        }
         var update = new RunUpdate(new MutableState(execution), shard, now);
         update.addEvent(new WorkflowExecutionStarted(
                 workflowType,

@@ -15,6 +15,7 @@ import io.perdura.history.mutablestate.WorkflowTaskInfo;
 import io.perdura.history.persistence.ExecutionWrite;
 import io.perdura.history.persistence.TimerTask;
 import io.perdura.history.persistence.TimerTaskType;
+import io.perdura.history.persistence.TransferTarget;
 import io.perdura.history.persistence.TransferTask;
 import io.perdura.history.persistence.TransferTaskType;
 import io.perdura.history.shard.ShardContext;
@@ -86,15 +87,16 @@ final class RunUpdate {
     /**
      * Records an event that happened outside of a workflow task (signal, activity outcome, timer
      * fired): buffered while a task is in flight, else written at once with a new workflow task
-     * scheduled if none is pending.
+     * scheduled if none is pending. Returns the event's id, 0 when it was buffered.
      */
-    void addExternalEvent(EventAttributes attributes) {
+    long addExternalEvent(EventAttributes attributes) {
         if (state.isWorkflowTaskInFlight()) {
             state.bufferEvent(new HistoryEvent(0, now, attributes));
-        } else {
-            addEvent(attributes);
-            scheduleWorkflowTaskIfNone();
+            return 0;
         }
+        long id = addEvent(attributes);
+        scheduleWorkflowTaskIfNone();
+        return id;
     }
 
     /**
@@ -114,18 +116,20 @@ final class RunUpdate {
         }
     }
 
-    /** Writes the buffered events, filling in the started event id of activity outcomes. */
+    /** Writes the buffered events, filling in the started event id of activity and child outcomes. */
     boolean flushBufferedEvents() {
         List<HistoryEvent> buffered = state.drainBufferedEvents();
         HistoryEvent previous = null;
+        var children = new BufferedChildEvents(state);
         for (HistoryEvent event : buffered) {
-            EventAttributes attributes = event.attributes();
+            EventAttributes attributes = children.withStartedEventId(event.attributes());
             if (previous != null && previous.attributes() instanceof ActivityTaskStarted started) {
                 attributes = withStartedEventId(attributes, started.scheduledEventId(), previous.eventId());
             }
             long id = state.allocateEventId();
             previous = new HistoryEvent(id, event.eventTime(), attributes);
             events.add(previous);
+            children.written(previous);
         }
         return !buffered.isEmpty();
     }
@@ -181,6 +185,7 @@ final class RunUpdate {
         if (state.workflowTask() != null) {
             deleteTimer(state.workflowTask().timeoutTimerTaskId());
         }
+        CloseTransfers.write(this, closingEvent);
         state.clearPending();
     }
 
@@ -200,6 +205,11 @@ final class RunUpdate {
     void transfer(TransferTaskType type, String taskQueue, long scheduledEventId, int attempt) {
         transferTasks.add(new TransferTask(
                 shard.shardId(), shard.nextTaskId(), key(), type, taskQueue, scheduledEventId, attempt));
+    }
+
+    /** An outbox row about another workflow (ADR 13): {@code eventId} is the *Initiated event it serves. */
+    void transfer(TransferTaskType type, long eventId, TransferTarget target) {
+        transferTasks.add(new TransferTask(shard.shardId(), shard.nextTaskId(), key(), type, null, eventId, 0, target));
     }
 
     List<HistoryEvent> events() {

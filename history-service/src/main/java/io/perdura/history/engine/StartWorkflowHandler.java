@@ -7,6 +7,7 @@ import io.perdura.common.error.ErrorType;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionTerminated;
+import io.perdura.common.model.ParentExecutionInfo;
 import io.perdura.common.model.WorkflowIdConflictPolicy;
 import io.perdura.common.model.WorkflowIdReusePolicy;
 import io.perdura.common.model.WorkflowStatus;
@@ -48,9 +49,14 @@ final class StartWorkflowHandler {
     }
 
     StartWorkflowResponse start(StartWorkflowExecution command) {
+        return start(command, null);
+    }
+
+    /** A start whose run is a child of {@code parent} (null: a run without a parent). */
+    StartWorkflowResponse start(StartWorkflowExecution command, ParentExecutionInfo parent) {
         StartWorkflowRequest request = command.request();
         validate(command.namespace(), command.workflowId(), request);
-        return startOrSignal(command.namespace(), command.workflowId(), request, null, null);
+        return startOrSignal(command.namespace(), command.workflowId(), request, null, null, parent);
     }
 
     StartWorkflowResponse signalWithStart(SignalWithStartWorkflowExecution command) {
@@ -65,7 +71,7 @@ final class StartWorkflowHandler {
         StartWorkflowRequest request = body.start();
         validate(command.namespace(), command.workflowId(), request);
         var signal = new WorkflowExecutionSignaled(command.signalName(), input(body.signalInput()), request.identity());
-        return startOrSignal(command.namespace(), command.workflowId(), request, command.signalName(), signal);
+        return startOrSignal(command.namespace(), command.workflowId(), request, command.signalName(), signal, null);
     }
 
     /** Starts a run, or with {@code signal} set signals the running run instead of refusing the start. */
@@ -74,7 +80,8 @@ final class StartWorkflowHandler {
             String workflowId,
             StartWorkflowRequest request,
             String signalName,
-            WorkflowExecutionSignaled signal) {
+            WorkflowExecutionSignaled signal,
+            ParentExecutionInfo parent) {
         if (!namespaces.exists(namespace)) {
             throw new PerduraException(ErrorType.NAMESPACE_NOT_FOUND, "namespace " + namespace + " not found");
         }
@@ -93,10 +100,10 @@ final class StartWorkflowHandler {
                     signalRunning(namespace, workflowId, runId, requestId, signal);
                     return new StartWorkflowResponse(workflowId, runId, false);
                 }
-                return onConflict(namespace, workflowId, runId, request, requestId);
+                return onConflict(namespace, workflowId, runId, request, requestId, parent);
             }
             current.ifPresent(closed -> checkReuse(workflowId, closed, request.workflowIdReusePolicy()));
-            NewRun run = newRun(namespace, workflowId, request, requestId);
+            NewRun run = newRun(namespace, workflowId, request, requestId).parent(parent);
             try {
                 executor.create(
                         run.start(
@@ -111,7 +118,12 @@ final class StartWorkflowHandler {
     }
 
     private StartWorkflowResponse onConflict(
-            String namespace, String workflowId, String runningRunId, StartWorkflowRequest request, String requestId) {
+            String namespace,
+            String workflowId,
+            String runningRunId,
+            StartWorkflowRequest request,
+            String requestId,
+            ParentExecutionInfo parent) {
         WorkflowIdConflictPolicy policy = conflictPolicy(request);
         return switch (policy) {
             case FAIL ->
@@ -120,7 +132,7 @@ final class StartWorkflowHandler {
                         "workflow " + workflowId + " is already running (run " + runningRunId + ")");
             case USE_EXISTING -> new StartWorkflowResponse(workflowId, runningRunId, false);
             case TERMINATE_EXISTING -> {
-                NewRun run = newRun(namespace, workflowId, request, requestId);
+                NewRun run = newRun(namespace, workflowId, request, requestId).parent(parent);
                 executor.update(namespace, workflowId, runningRunId, update -> {
                     update.flushBufferedEvents();
                     update.close(

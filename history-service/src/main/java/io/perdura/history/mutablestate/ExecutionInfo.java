@@ -1,6 +1,7 @@
 package io.perdura.history.mutablestate;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import io.perdura.common.model.ParentExecutionInfo;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.WorkflowExecutionKey;
 import io.perdura.common.model.WorkflowStatus;
@@ -35,6 +36,7 @@ public final class ExecutionInfo {
     private long backoffTimerTaskId;
     private Instant executionTime;
     private boolean cancelRequested;
+    private ParentExecutionInfo parent;
 
     @JsonCreator
     ExecutionInfo() {}
@@ -217,5 +219,14 @@ public final class ExecutionInfo {
 
     public void requestCancel() {
         this.cancelRequested = true;
+    }
+
+    /** The parent of a child run (kept by the runs that continue it), or null. */
+    public ParentExecutionInfo parent() {
+        return parent;
+    }
+
+    public void parent(ParentExecutionInfo parentExecution) {
+        this.parent = parentExecution;
     }
 }

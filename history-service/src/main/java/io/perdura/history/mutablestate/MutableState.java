@@ -25,6 +25,8 @@ public final class MutableState {
     private WorkflowTaskInfo workflowTask;
     private Map<Long, ActivityInfo> activities = new LinkedHashMap<>();
     private Map<String, TimerInfo> timers = new LinkedHashMap<>();
+    private Map<Long, ChildExecutionInfo> children = new LinkedHashMap<>();
+    private Map<Long, ExternalRequestInfo> externalRequests = new LinkedHashMap<>();
     private List<HistoryEvent> bufferedEvents = new ArrayList<>();
     private LinkedHashSet<String> signalRequestIds = new LinkedHashSet<>();
     private transient long dbVersion;
@@ -111,6 +113,40 @@ public final class MutableState {
         timers.remove(timerId);
     }
 
+    /** The pending child of StartChildWorkflowExecutionInitiated {@code initiatedEventId}, or null. */
+    public ChildExecutionInfo child(long initiatedEventId) {
+        return children.get(initiatedEventId);
+    }
+
+    public Collection<ChildExecutionInfo> children() {
+        return children.values();
+    }
+
+    public boolean hasChildWorkflowId(String workflowId) {
+        return children.values().stream().anyMatch(c -> c.workflowId().equals(workflowId));
+    }
+
+    public void addChild(ChildExecutionInfo child) {
+        children.put(child.initiatedEventId(), child);
+    }
+
+    public void removeChild(long initiatedEventId) {
+        children.remove(initiatedEventId);
+    }
+
+    /** The undelivered signal or cancel request of *Initiated event {@code initiatedEventId}, or null. */
+    public ExternalRequestInfo externalRequest(long initiatedEventId) {
+        return externalRequests.get(initiatedEventId);
+    }
+
+    public void addExternalRequest(ExternalRequestInfo request) {
+        externalRequests.put(request.initiatedEventId(), request);
+    }
+
+    public void removeExternalRequest(long initiatedEventId) {
+        externalRequests.remove(initiatedEventId);
+    }
+
     /** Events waiting for the in-flight workflow task to finish; their ids are 0 until written. */
     public List<HistoryEvent> bufferedEvents() {
         return bufferedEvents;
@@ -158,6 +194,8 @@ public final class MutableState {
         workflowTask = null;
         activities.clear();
         timers.clear();
+        children.clear();
+        externalRequests.clear();
     }
 
     /** The version of the execution row this state was read from or last written as. */

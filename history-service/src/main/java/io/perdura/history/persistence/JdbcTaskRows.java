@@ -53,7 +53,7 @@ final class JdbcTaskRows {
                 t.execution().workflowId(),
                 t.execution().runId(),
                 t.type().name(),
-                Json.write(new TransferData(t.taskQueue(), t.scheduledEventId(), t.attempt()))
+                Json.write(new TransferData(t.taskQueue(), t.scheduledEventId(), t.attempt(), t.target()))
             });
         }
         jdbc.batchUpdate(
@@ -101,7 +101,8 @@ final class JdbcTaskRows {
                             TransferTaskType.valueOf(rs.getString(6)),
                             data.taskQueue(),
                             data.scheduledEventId(),
-                            data.attempt());
+                            data.attempt(),
+                            data.target());
                 },
                 shardId,
                 afterTaskId,
@@ -134,5 +135,6 @@ final class JdbcTaskRows {
 
     record TimerData(long eventId, int attempt, String detail) {}
 
-    record TransferData(String taskQueue, long scheduledEventId, int attempt) {}
+    /** A transfer row's {@code data}; {@code target} is absent from task rows (and from rows written before it existed). */
+    record TransferData(String taskQueue, long scheduledEventId, int attempt, TransferTarget target) {}
 }

@@ -1,5 +1,6 @@
 package io.perdura.history.queue;
 
+import io.perdura.common.service.HistoryService;
 import io.perdura.common.service.MatchingRequest.AddActivityTask;
 import io.perdura.common.service.MatchingRequest.AddWorkflowTask;
 import io.perdura.common.service.MatchingService;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands outbox rows to matching after their transaction committed, without waiting for the answer
  * (never blocks a bus partition), and deletes each row in batches once matching acknowledged it.
+ * Rows about other workflows (children, external signals and cancels, parent close policies) go to
+ * {@link HistoryTransfers}, and are deleted once their last step succeeded.
  * Rows left behind (a crash between commit and send, a failed send) are re-sent on start and every
  * rescan interval; matching treats a repeat as harmless. Rows follow shard ownership: a shard just
  * acquired is rescanned at once ({@link #rescanNow}), and the rows in flight of a shard released are
@@ -41,6 +44,7 @@ public final class OutboxRelay {
 
     private final TaskStore store;
     private final MatchingService matching;
+    private final HistoryTransfers transfers;
     private final Supplier<Collection<Integer>> shards;
     private final Duration rescanInterval;
     private final Set<RowId> inFlight = ConcurrentHashMap.newKeySet();
@@ -50,9 +54,14 @@ public final class OutboxRelay {
     private ScheduledExecutorService rescanner;
 
     public OutboxRelay(
-            TaskStore store, MatchingService matching, Supplier<Collection<Integer>> shards, Duration rescanInterval) {
+            TaskStore store,
+            MatchingService matching,
+            HistoryService history,
+            Supplier<Collection<Integer>> shards,
+            Duration rescanInterval) {
         this.store = store;
         this.matching = matching;
+        this.transfers = new HistoryTransfers(history);
         this.shards = shards;
         this.rescanInterval = rescanInterval;
     }
@@ -116,6 +125,11 @@ public final class OutboxRelay {
                             key.runId(),
                             task.scheduledEventId(),
                             task.attempt()));
+                case START_CHILD_EXECUTION,
+                        SIGNAL_EXECUTION,
+                        CANCEL_EXECUTION,
+                        RECORD_CHILD_EXECUTION_COMPLETED,
+                        PARENT_CLOSE_POLICY -> transfers.send(task);
             };
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
@@ -126,7 +140,7 @@ public final class OutboxRelay {
             } else {
                 inFlight.remove(id(task));
                 log.warn(
-                        "matching did not take {} of {}; it is re-sent later: {}",
+                        "{} of {} was not carried out; it is re-sent later: {}",
                         task.type(),
                         task.execution(),
                         error.getMessage());

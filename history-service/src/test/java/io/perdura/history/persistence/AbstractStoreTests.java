@@ -10,6 +10,7 @@ import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.ParentClosePolicy;
 import io.perdura.common.model.WorkflowExecutionKey;
 import io.perdura.common.model.WorkflowStatus;
 import io.perdura.history.HistoryServer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The backend-neutral suite of the history stores: every backend's adapter must pass it unchanged.
@@ -270,6 +272,50 @@ abstract class AbstractStoreTests {
         assertThat(tasks.loadTransferTasks(3, 800_001, 100)).contains(second).doesNotContain(first);
         tasks.deleteTransferTasks(3, List.of(first.taskId(), second.taskId()));
         assertThat(tasks.loadTransferTasks(3, 800_000, 100)).doesNotContain(first, second);
+    }
+
+    @Test
+    void outboxRowsAboutOtherWorkflowsKeepTheirTargetAndRowsWithoutOneStillRead() {
+        var key = newKey();
+        var closing = new HistoryEvent(
+                9, Instant.ofEpochMilli(1_000), new WorkflowExecutionSignaled("s", Json.array(), null));
+        var toParent = new TransferTask(
+                3,
+                800_101,
+                key,
+                TransferTaskType.RECORD_CHILD_EXECUTION_COMPLETED,
+                null,
+                5,
+                0,
+                new TransferTarget("default", "parent", "run-p", null, key.runId(), closing));
+        var policy = new TransferTask(
+                3,
+                800_102,
+                key,
+                TransferTaskType.PARENT_CLOSE_POLICY,
+                null,
+                6,
+                0,
+                new TransferTarget("default", "child", "run-c", ParentClosePolicy.REQUEST_CANCEL, null, null));
+        executions.createExecution(
+                fence,
+                record(key, 3, 1, WorkflowStatus.RUNNING),
+                null,
+                null,
+                new ExecutionWrite(events(key, 1, 2), List.of(), List.of(toParent, policy), List.of()));
+        new JdbcTemplate(dataSource())
+                .update(
+                        "INSERT INTO transfer_tasks (shard_id, task_id, namespace, workflow_id, run_id, task_type, data)"
+                                + " VALUES (3, 800103, ?, ?, ?, 'WORKFLOW_TASK',"
+                                + " '{\"taskQueue\":\"q\",\"scheduledEventId\":2,\"attempt\":1}')",
+                        key.namespace(),
+                        key.workflowId(),
+                        key.runId());
+
+        assertThat(tasks.loadTransferTasks(3, 800_100, 100))
+                .containsExactly(
+                        toParent, policy, new TransferTask(3, 800_103, key, TransferTaskType.WORKFLOW_TASK, "q", 2, 1));
+        tasks.deleteTransferTasks(3, List.of(800_101L, 800_102L, 800_103L));
     }
 
     /**

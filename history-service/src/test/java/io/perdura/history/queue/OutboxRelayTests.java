@@ -38,8 +38,9 @@ class OutboxRelayTests {
     private final TransferTask rowOfShard2 = row(2, 20);
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final SilentMatching matching = new SilentMatching();
+    /** The rows of these tests are all for matching: the relay never calls history. */
     private final OutboxRelay relay =
-            new OutboxRelay(new RowStore(), matching, () -> List.copyOf(owned), Duration.ofMinutes(1));
+            new OutboxRelay(new RowStore(), matching, null, () -> List.copyOf(owned), Duration.ofMinutes(1));
 
     @AfterEach
     void stop() {

@@ -16,6 +16,7 @@ import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.WorkflowStatus;
 import io.perdura.common.service.HistoryRequest.*;
 import io.perdura.common.service.HistoryService;
+import io.perdura.common.service.InitiatedCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -300,6 +301,36 @@ public final class FakeHistory implements HistoryService {
 
     @Override
     public CompletableFuture<Void> respondActivityTaskCanceledById(RespondActivityTaskCanceledById request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<StartWorkflowResponse> startChildWorkflowExecution(StartChildWorkflowExecution request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<InitiatedCommand> getInitiatedCommand(GetInitiatedCommand request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionStarted(RecordChildExecutionStarted request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> recordStartChildExecutionFailed(RecordStartChildExecutionFailed request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> recordChildExecutionCompleted(RecordChildExecutionCompleted request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<Void> recordExternalRequestOutcome(RecordExternalRequestOutcome request) {
         throw new UnsupportedOperationException("not used by matching");
     }
 }

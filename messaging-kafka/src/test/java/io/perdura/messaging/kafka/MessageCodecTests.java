@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
+import io.perdura.common.api.SignalRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.WorkflowTask;
@@ -12,9 +13,16 @@ import io.perdura.common.error.PerduraException;
 import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.ParentExecutionInfo;
 import io.perdura.common.model.RetryPolicy;
+import io.perdura.common.model.WorkflowExecution;
+import io.perdura.common.service.ExternalCaller;
+import io.perdura.common.service.HistoryRequest.RecordChildExecutionCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
+import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.StartChildWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
+import io.perdura.common.service.InitiatedCommand;
 import io.perdura.common.service.MatchingRequest.PollActivityTaskQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +84,42 @@ class MessageCodecTests {
                                         Instant.parse("2026-11-25T10:00:01Z"),
                                         new EventAttributes.WorkflowTaskStarted(1, "w", "p"))),
                         null),
+                new StartChildWorkflowExecution(
+                        "default",
+                        "child",
+                        new StartWorkflowRequest("Child", "q", Json.array(), "run-p:5", null, null, null, null),
+                        new ParentExecutionInfo("default", new WorkflowExecution("parent", "run-p"), 5)),
+                new SignalWorkflowExecution(
+                        "default",
+                        "target",
+                        null,
+                        "go",
+                        new SignalRequest(Json.array(1), "run-s:5", "history-service"),
+                        new ExternalCaller("default", new WorkflowExecution("source", "run-s"), 5, true)),
+                new RecordChildExecutionCompleted(
+                        "default",
+                        "parent",
+                        "run-p",
+                        5,
+                        new WorkflowExecution("child", "run-c2"),
+                        "run-c1",
+                        new HistoryEvent(
+                                9,
+                                Instant.parse("2026-11-25T10:00:02Z"),
+                                new EventAttributes.WorkflowExecutionCompleted(Json.tree("ok"), 8))),
+                new InitiatedCommand(
+                        new HistoryEvent(
+                                5,
+                                Instant.parse("2026-11-25T10:00:03Z"),
+                                new EventAttributes.SignalExternalWorkflowExecutionInitiated(
+                                        4,
+                                        "default",
+                                        new WorkflowExecution("target", null),
+                                        "go",
+                                        Json.array(),
+                                        false)),
+                        true,
+                        true),
                 "plain text",
                 42L);
     }
