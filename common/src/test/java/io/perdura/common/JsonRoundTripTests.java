@@ -7,6 +7,11 @@ import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.Failure;
+import io.perdura.common.model.UpdateInput;
+import io.perdura.common.model.UpdateMeta;
+import io.perdura.common.model.UpdateOutcome;
+import io.perdura.common.model.UpdateRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,5 +50,38 @@ class JsonRoundTripTests {
         assertThat(json).contains("\"commandType\":\"StartTimer\"", "\"1500ms\"");
         Command[] back = Json.read(json, Command[].class);
         assertThat(back).containsExactlyElementsOf(commands);
+    }
+
+    @Test
+    void updateEventsKeepTheirRequestAndOutcome() {
+        var accepted = new HistoryEvent(
+                9,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.WorkflowExecutionUpdateAccepted(
+                        "u-1",
+                        "u-1/request",
+                        6,
+                        new UpdateRequest(
+                                new UpdateMeta("u-1", "client"), new UpdateInput("rename", Json.array("Bob")))));
+        var succeeded = new HistoryEvent(
+                10,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.WorkflowExecutionUpdateCompleted(
+                        new UpdateMeta("u-1", "client"), 9, UpdateOutcome.success(Json.tree("Hi Bob"))));
+        var failed = new HistoryEvent(
+                11,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.WorkflowExecutionUpdateCompleted(
+                        new UpdateMeta("u-2", null),
+                        8,
+                        UpdateOutcome.failure(Failure.application("NameTaken", "taken", false))));
+
+        for (HistoryEvent event : List.of(accepted, succeeded, failed)) {
+            assertThat(Json.read(Json.write(event), HistoryEvent.class)).isEqualTo(event);
+        }
+        assertThat(Json.read(Json.write(succeeded), JsonNode.class)
+                        .at("/attributes/outcome/success")
+                        .asString())
+                .isEqualTo("Hi Bob");
     }
 }

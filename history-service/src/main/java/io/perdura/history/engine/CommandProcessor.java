@@ -39,6 +39,7 @@ final class CommandProcessor {
     String validate(List<Command> commands, MutableState state) {
         Set<String> activityIds = new HashSet<>();
         Set<String> timerIds = new HashSet<>();
+        UpdateCommands updates = new UpdateCommands(state);
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             if (command == null) {
@@ -59,9 +60,9 @@ final class CommandProcessor {
                 case StartChildWorkflowExecution c -> NOT_SUPPORTED;
                 case SignalExternalWorkflowExecution c -> NOT_SUPPORTED;
                 case RequestCancelExternalWorkflowExecution c -> NOT_SUPPORTED;
-                case AcceptWorkflowUpdate c -> NOT_SUPPORTED;
-                case CompleteWorkflowUpdate c -> NOT_SUPPORTED;
-                case RejectWorkflowUpdate c -> NOT_SUPPORTED;
+                case AcceptWorkflowUpdate c -> updates.validateAccept(c);
+                case CompleteWorkflowUpdate c -> updates.validateComplete(c);
+                case RejectWorkflowUpdate c -> updates.validateReject(c);
                 case CancelWorkflowExecution c -> null;
                 case ContinueAsNewWorkflowExecution c -> validateContinueAsNew(c);
             };
@@ -104,6 +105,9 @@ final class CommandProcessor {
                 case FailWorkflowExecution f -> closing.fail(update, f.failure(), completedId);
                 case CancelWorkflowExecution c -> closing.cancel(update, c.details(), completedId);
                 case ContinueAsNewWorkflowExecution c -> closing.continueAsNew(update, c, completedId);
+                case AcceptWorkflowUpdate c -> UpdateCommands.accept(update, c);
+                case CompleteWorkflowUpdate c -> UpdateCommands.complete(update, c);
+                case RejectWorkflowUpdate c -> UpdateCommands.reject(update, c);
                 default -> throw new IllegalStateException("not validated: " + command.commandType());
             }
         }

@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.UpdateWorkflowResponse;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowResult;
@@ -28,6 +29,7 @@ import io.perdura.common.service.HistoryRequest.SignalWithStartWorkflowExecution
 import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.UpdateWorkflowExecution;
 import io.perdura.common.service.HistoryService;
 import io.perdura.history.persistence.ExecutionStore;
 import io.perdura.history.persistence.NamespaceStore;
@@ -71,6 +73,7 @@ public final class HistoryEngine implements HistoryService {
     private final ActivityTaskHandler activityTasks;
     private final ExecutionControlHandler control;
     private final ExecutionReader reader;
+    private final UpdateHandler updates;
     private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("perdura-history-request-", 0).factory()));
 
@@ -94,6 +97,7 @@ public final class HistoryEngine implements HistoryService {
         this.activityTasks = new ActivityTaskHandler(executor);
         this.control = new ExecutionControlHandler(executor, closing);
         this.reader = new ExecutionReader(executor, store, waiters, processed);
+        this.updates = new UpdateHandler(executor, store);
     }
 
     private void afterCommit(RunUpdate update) {
@@ -108,6 +112,7 @@ public final class HistoryEngine implements HistoryService {
         if (ExecutionReader.isProcessed(update.state())) {
             processed.complete(key.runId(), true);
         }
+        updates.afterCommit(update);
     }
 
     /** Fires a due timer: applies it if MutableState still expects it, else just deletes its row. */
@@ -148,18 +153,24 @@ public final class HistoryEngine implements HistoryService {
     }
 
     /**
-     * Shards just released: caches are dropped and the result long polls of their runs fail
-     * UNAVAILABLE, so that callers ask the new owner.
+     * Shards just released: caches are dropped and the result long polls and update calls of their
+     * runs fail UNAVAILABLE, so that callers ask the new owner.
      */
     public void shardsReleased(Set<Integer> shardIds) {
         executor.clearCaches();
         waiters.shardsReleased(shardIds);
         processed.shardsReleased(shardIds);
+        updates.shardsReleased(shardIds);
     }
 
     /** How many result long polls are waiting. */
     public int waitingResults() {
         return waiters.size();
+    }
+
+    /** How many update calls are waiting for their update. */
+    public int waitingUpdates() {
+        return updates.waiting();
     }
 
     @Override
@@ -224,6 +235,17 @@ public final class HistoryEngine implements HistoryService {
     @Override
     public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
         return ordered(request, () -> call(() -> reader.list(request)));
+    }
+
+    @Override
+    public CompletableFuture<UpdateWorkflowResponse> updateWorkflowExecution(UpdateWorkflowExecution request) {
+        return ordered(request, () -> {
+            try {
+                return updates.update(request);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(translate(e));
+            }
+        });
     }
 
     @Override
