@@ -403,7 +403,7 @@ abstract class AbstractUpdateTests extends AbstractHistoryEngineTests {
 
         PerduraException error = failureOf(call);
         assertThat(error.errorType()).isEqualTo(ErrorType.UNAVAILABLE);
-        assertThat(error.getMessage()).contains("u-1", "ask again");
+        assertThat(error.getMessage()).contains("u-1", "the new run takes it");
         var again = sendUpdate(workflowId, "u-1", "Bob");
         WorkflowTask first = pollWorkflowTask(workflowId);
         assertThat(first.runId()).isNotEqualTo(firstRun);

@@ -83,8 +83,7 @@ final class UpdateHandler {
             if (registration.wait != null && !executor.shards().owns(registration.shardId)) {
                 // released between the lock and the registration: shardsReleased missed this wait
                 registration.wait.completeExceptionally(new PerduraException(
-                        ErrorType.UNAVAILABLE,
-                        "shard " + registration.shardId + " moved to another owner; ask again with the same updateId"));
+                        ErrorType.UNAVAILABLE, "shard " + registration.shardId + " moved to another owner; ask again"));
             }
             return answer;
         } catch (RuntimeException e) {
@@ -194,7 +193,7 @@ final class UpdateHandler {
             return new PerduraException(
                     ErrorType.UNAVAILABLE,
                     "the workflow continued as run " + successor.key().runId() + " before update " + progress.updateId()
-                            + " was accepted; ask again with the same updateId");
+                            + " was accepted; the new run takes it");
         }
         return PerduraException.notFound("workflow execution closed before the update completed");
     }
