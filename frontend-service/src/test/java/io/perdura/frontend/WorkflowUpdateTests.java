@@ -3,10 +3,18 @@ package io.perdura.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perdura.common.api.ApiPaths;
+import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.UpdateStage;
+import io.perdura.common.api.WorkflowTask;
+import io.perdura.common.command.Command;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.UpdateInput;
+import io.perdura.common.model.UpdateMeta;
+import io.perdura.common.model.UpdateRequest;
+import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.UpdateWorkflowExecution;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -143,5 +151,31 @@ class WorkflowUpdateTests extends FrontendWebTestSupport {
         assertProblem(post(path(workflowId, " "), "{}"), 400, "invalid-argument");
         assertThat(history.received(UpdateWorkflowExecution.class))
                 .noneMatch(r -> r.workflowId().equals(workflowId));
+    }
+
+    @Test
+    void aWorkflowTaskCarriesItsUpdatesAndTheAnswersReachHistory() {
+        String queue = uniqueId("orders");
+        String token =
+                new TaskToken(TaskToken.Kind.WORKFLOW, "default", "wf-1", "run-1", queue, 6, 7, 1, null).encode();
+        var update = new UpdateRequest(new UpdateMeta("u-1", "ops"), new UpdateInput("rename", Json.array("Bob")));
+        matching.offer(queue, new WorkflowTask(token, "wf-1", "run-1", "Hello", 1, List.of(), null, List.of(update)));
+
+        JsonNode task = post(ApiPaths.expand(ApiPaths.WORKFLOW_TASK_POLL, "default", queue), null)
+                .json();
+        assertThat(task.path("updates")).isEqualTo(Json.read("""
+                [{"meta":{"updateId":"u-1","identity":"ops"},"input":{"name":"rename","args":["Bob"]}}]""", JsonNode.class));
+
+        Response answered = post(ApiPaths.expand(ApiPaths.WORKFLOW_TASK_COMPLETE, "default"), """
+                {"taskToken":"%s","commands":[{"commandType":"AcceptWorkflowUpdate","updateId":"u-1"},
+                 {"commandType":"CompleteWorkflowUpdate","updateId":"u-1","result":"Hi Bob"}]}""".formatted(token));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(204);
+        assertThat(history.received(RespondWorkflowTaskCompleted.class)
+                        .getLast()
+                        .request()
+                        .commands())
+                .containsExactly(
+                        new Command.AcceptWorkflowUpdate("u-1"),
+                        new Command.CompleteWorkflowUpdate("u-1", Json.tree("Hi Bob"), null));
     }
 }

@@ -4,6 +4,7 @@ import static io.perdura.common.history.EventType.ActivityTaskCompleted;
 import static io.perdura.common.history.EventType.ActivityTaskScheduled;
 import static io.perdura.common.history.EventType.ActivityTaskStarted;
 import static io.perdura.common.history.EventType.TimerStarted;
+import static io.perdura.common.history.EventType.WorkflowExecutionSignaled;
 import static io.perdura.common.history.EventType.WorkflowExecutionStarted;
 import static io.perdura.common.history.EventType.WorkflowExecutionUpdateAccepted;
 import static io.perdura.common.history.EventType.WorkflowExecutionUpdateCompleted;
@@ -516,5 +517,53 @@ abstract class AbstractUpdateTests extends AbstractHistoryEngineTests {
         PerduraException refused = failureOf(sendUpdate(workflowId, "u-10", "Bob"));
         assertThat(refused.errorType()).isEqualTo(ErrorType.RATE_LIMITED);
         assertThat(pollWorkflowTask(workflowId).updates()).hasSize(10);
+    }
+
+    @Test
+    void anEventBufferedWhileASpeculativeTaskRunsGetsTheTaskWrittenEvenIfItOnlyRejects() {
+        String workflowId = newWorkflowId();
+        startIdle(workflowId);
+        var call = sendUpdate(workflowId, "u-1", "");
+        WorkflowTask task = pollWorkflowTask(workflowId);
+        signal(workflowId, "meanwhile", null);
+        assertThat(eventTypes(workflowId)).as("buffered while the task runs").hasSize(5);
+
+        complete(task, reject("u-1", "a name must not be empty"));
+
+        assertThat(join(call).stage()).isEqualTo(UpdateStage.REJECTED);
+        assertThat(eventTypes(workflowId).subList(5, 10))
+                .containsExactly(
+                        WorkflowTaskScheduled,
+                        WorkflowTaskStarted,
+                        WorkflowTaskCompleted,
+                        WorkflowExecutionSignaled,
+                        WorkflowTaskScheduled);
+        assertThat(eventTypes(workflowId)).doesNotContain(WorkflowExecutionUpdateAccepted);
+        assertThat(pollWorkflowTask(workflowId).updates()).isNull();
+    }
+
+    @Test
+    void anUpdateLeftUnansweredGoesOutAgainWithTheNextTaskOrWhenItIsAskedAgain() {
+        String workflowId = newWorkflowId();
+        start(workflowId);
+        var call = sendUpdate(workflowId, "u-1", "Bob");
+        await().atMost(WAIT).until(() -> server.engine().waitingUpdates() == 1);
+        WorkflowTask first = pollWorkflowTask(workflowId);
+        assertThat(first.updates()).containsExactly(request("u-1", "Bob"));
+        complete(first, new Command.StartTimer("nap", Duration.ofHours(1)));
+        assertNoWorkflowTask(workflowId);
+
+        signal(workflowId, "poke", null);
+        WorkflowTask second = pollWorkflowTask(workflowId);
+        assertThat(second.updates()).containsExactly(request("u-1", "Bob"));
+        complete(second);
+        assertNoWorkflowTask(workflowId);
+
+        var again = sendUpdate(workflowId, "u-1", "Bob");
+        WorkflowTask third = pollWorkflowTask(workflowId);
+        assertThat(third.updates()).containsExactly(request("u-1", "Bob"));
+        complete(third, accept("u-1"), completeUpdate("u-1", "Hi Bob"));
+        assertThat(join(call).result()).isEqualTo(Json.tree("Hi Bob"));
+        assertThat(join(again).result()).isEqualTo(Json.tree("Hi Bob"));
     }
 }
