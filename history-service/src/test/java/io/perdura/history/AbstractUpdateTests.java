@@ -150,6 +150,9 @@ abstract class AbstractUpdateTests extends AbstractHistoryEngineTests {
         var accepting = sendUpdate(workflowId, "u-1", UpdateStage.ACCEPTED, WAIT, "Bob");
         complete(pollWorkflowTask(workflowId), accept("u-1"), activity("a-1", null));
         assertThat(join(accepting)).isEqualTo(UpdateWorkflowResponse.accepted("u-1"));
+        assertThat(join(sendUpdate(workflowId, "u-1", UpdateStage.ACCEPTED, WAIT, "Bob")))
+                .as("a repeat finds it accepted")
+                .isEqualTo(UpdateWorkflowResponse.accepted("u-1"));
 
         var completing = sendUpdate(workflowId, "u-1", "ignored: the first request counts");
         completeActivity(pollActivityTask(workflowId), Json.tree("renamed"));

@@ -60,6 +60,7 @@ final class UpdateHandler {
                         String runId = state.execution().key().runId();
                         if (known != null && known.isCompleted()) {
                             update.noChange();
+                            registration.withdraw();
                             return CompletableFuture.completedFuture(outcome(runId, known));
                         }
                         if (!state.execution().isOpen()) {
@@ -69,13 +70,16 @@ final class UpdateHandler {
                             admit(update, request.updateName(), body);
                         } else if (!known.isAdmitted() && stage == UpdateStage.ACCEPTED) {
                             update.noChange();
+                            registration.withdraw();
                             return CompletableFuture.completedFuture(UpdateWorkflowResponse.accepted(updateId));
                         } else if (!(known.isAdmitted() && SpeculativeWorkflowTasks.scheduleIfNone(update))) {
                             // a repeat waits with the first; an unanswered one gets a task to go out again
                             update.noChange();
                         }
-                        registration.shardId = state.execution().shardId();
-                        if (registration.wait == null) {
+                        if (registration.wait == null || !runId.equals(registration.runId)) {
+                            registration.withdraw();
+                            registration.shardId = state.execution().shardId();
+                            registration.runId = runId;
                             registration.wait = waiters.await(registration.shardId, runId, updateId, stage, wait);
                         }
                         return UpdateWaiters.answer(registration.wait, updateId, stage, wait);
@@ -98,6 +102,15 @@ final class UpdateHandler {
     private static final class Registration {
         private CompletableFuture<UpdateWorkflowResponse> wait;
         private int shardId;
+        private String runId;
+
+        /** An earlier attempt registered a wait that a later one answers at once: drop it. */
+        void withdraw() {
+            if (wait != null) {
+                wait.cancel(false);
+                wait = null;
+            }
+        }
     }
 
     private static UpdateWorkflowRequest validate(UpdateWorkflowExecution request) {
