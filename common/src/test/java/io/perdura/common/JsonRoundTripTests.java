@@ -8,6 +8,11 @@ import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.Failure;
+import io.perdura.common.model.UpdateInput;
+import io.perdura.common.model.UpdateMeta;
+import io.perdura.common.model.UpdateOutcome;
+import io.perdura.common.model.UpdateRequest;
 import io.perdura.common.service.HistoryRequest.RespondActivityTaskCompletedById;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,5 +65,38 @@ class JsonRoundTripTests {
         RespondActivityTaskCompletedById back = Json.read(json, RespondActivityTaskCompletedById.class);
         assertThat(back).isEqualTo(request);
         assertThat(back.routingKey()).isEqualTo(request.routingKey()).contains("wf-1");
+    }
+
+    @Test
+    void updateEventsKeepTheirRequestAndOutcome() {
+        var accepted = new HistoryEvent(
+                9,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.WorkflowExecutionUpdateAccepted(
+                        "u-1",
+                        "u-1/request",
+                        6,
+                        new UpdateRequest(
+                                new UpdateMeta("u-1", "client"), new UpdateInput("rename", Json.array("Bob")))));
+        var succeeded = new HistoryEvent(
+                10,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.WorkflowExecutionUpdateCompleted(
+                        new UpdateMeta("u-1", "client"), 9, UpdateOutcome.success(Json.tree("Hi Bob"))));
+        var failed = new HistoryEvent(
+                11,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                new EventAttributes.WorkflowExecutionUpdateCompleted(
+                        new UpdateMeta("u-2", null),
+                        8,
+                        UpdateOutcome.failure(Failure.application("NameTaken", "taken", false))));
+
+        for (HistoryEvent event : List.of(accepted, succeeded, failed)) {
+            assertThat(Json.read(Json.write(event), HistoryEvent.class)).isEqualTo(event);
+        }
+        assertThat(Json.read(Json.write(succeeded), JsonNode.class)
+                        .at("/attributes/outcome/success")
+                        .asString())
+                .isEqualTo("Hi Bob");
     }
 }

@@ -19,6 +19,12 @@ public class FrontendProperties {
     /** The longest wait a result request may ask for; longer waits are shortened to it. */
     private Duration resultWaitMax = Duration.ofSeconds(60);
 
+    /**
+     * How long an update call waits for its update to reach the stage it asks for (ACCEPTED or
+     * COMPLETED) before it answers 504; the caller calls again with the same updateId.
+     */
+    private Duration updateWait = Duration.ofSeconds(30);
+
     /** How long to wait for history or matching to answer an ordinary request. */
     private Duration requestTimeout = Duration.ofSeconds(30);
 
@@ -55,6 +61,14 @@ public class FrontendProperties {
 
     public void setResultWaitMax(Duration resultWaitMax) {
         this.resultWaitMax = resultWaitMax;
+    }
+
+    public Duration getUpdateWait() {
+        return updateWait;
+    }
+
+    public void setUpdateWait(Duration updateWait) {
+        this.updateWait = updateWait;
     }
 
     public Duration getRequestTimeout() {

@@ -4,6 +4,8 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.UpdateStage;
+import io.perdura.common.api.UpdateWorkflowResponse;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowExecutionSummary;
@@ -32,7 +34,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A small in-memory history for web tests: one run per workflow id, closed by the test. Workflow
- * id {@code explode} fails with an unexpected exception, {@code silent} never answers.
+ * id {@code explode} fails with an unexpected exception, {@code silent} never answers. Updates
+ * answer by their name: {@code reject} is rejected, {@code fail} completes with a failure, {@code
+ * slow} runs out of time, {@code moved} is unavailable; any other completes with its first argument.
  */
 final class FakeHistory implements HistoryService {
 
@@ -236,6 +240,39 @@ final class FakeHistory implements HistoryService {
                         null))
                 .toList();
         return CompletableFuture.completedFuture(new WorkflowExecutionPage(summaries, null));
+    }
+
+    @Override
+    public CompletableFuture<UpdateWorkflowResponse> updateWorkflowExecution(UpdateWorkflowExecution request) {
+        received.add(request);
+        if (misbehaving(request.workflowId())) {
+            return misbehave(request.workflowId());
+        }
+        Run run = run(request.namespace(), request.workflowId(), request.runId());
+        if (run.status() != WorkflowStatus.RUNNING) {
+            return CompletableFuture.failedFuture(PerduraException.notFound("workflow execution already completed"));
+        }
+        String updateId = request.request().updateId();
+        return switch (request.updateName()) {
+            case "reject" ->
+                CompletableFuture.completedFuture(UpdateWorkflowResponse.rejected(
+                        updateId, Failure.application("Invalid", "not acceptable", true)));
+            case "fail" ->
+                CompletableFuture.completedFuture(UpdateWorkflowResponse.completed(
+                        updateId, null, Failure.application("Broken", "the handler threw", false)));
+            case "slow" ->
+                CompletableFuture.failedFuture(new PerduraException(
+                        ErrorType.TIMEOUT, "update " + updateId + " did not reach its stage in time"));
+            case "moved" ->
+                CompletableFuture.failedFuture(
+                        new PerduraException(ErrorType.UNAVAILABLE, "shard 3 moved to another owner; ask again"));
+            default ->
+                CompletableFuture.completedFuture(
+                        request.request().waitForStage() == UpdateStage.ACCEPTED
+                                ? UpdateWorkflowResponse.accepted(updateId)
+                                : UpdateWorkflowResponse.completed(
+                                        updateId, request.request().input().path(0), null));
+        };
     }
 
     @Override

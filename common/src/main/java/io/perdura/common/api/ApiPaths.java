@@ -22,6 +22,8 @@ public final class ApiPaths {
     public static final String WORKFLOW_SIGNAL = WORKFLOW + "/signal/{signalName}";
     /** POST: query (200 with result). */
     public static final String WORKFLOW_QUERY = WORKFLOW + "/query/{queryType}";
+    /** POST: update (200 with the stage reached: ACCEPTED, COMPLETED or REJECTED). */
+    public static final String WORKFLOW_UPDATE = WORKFLOW + "/update/{updateName}";
     /** POST: signal the running run, or start one with the signal (200; 201 when started). */
     public static final String WORKFLOW_SIGNAL_WITH_START = WORKFLOW + "/signal-with-start/{signalName}";
     /** POST: ask the run to cancel (202). */

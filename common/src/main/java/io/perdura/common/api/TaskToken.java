@@ -3,6 +3,7 @@ package io.perdura.common.api;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.json.Json;
 import io.perdura.common.model.WorkflowExecutionKey;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Base64;
  * @param kind which kind of task
  * @param taskQueue the queue the task came from (routes query answers)
  * @param queryId for query tasks, the pending query
+ * @param startedTime for workflow tasks, when history recorded it started: tells the answer to a
+ *     speculative task that left no trace from the next task with the same event ids (as in Temporal);
+ *     null in older tokens, which are then recognised by their ids alone
  */
 public record TaskToken(
         Kind kind,
@@ -23,7 +27,22 @@ public record TaskToken(
         long scheduledEventId,
         long startedEventId,
         int attempt,
-        String queryId) {
+        String queryId,
+        Instant startedTime) {
+
+    /** A token without a started time (activity and query tasks). */
+    public TaskToken(
+            Kind kind,
+            String namespace,
+            String workflowId,
+            String runId,
+            String taskQueue,
+            long scheduledEventId,
+            long startedEventId,
+            int attempt,
+            String queryId) {
+        this(kind, namespace, workflowId, runId, taskQueue, scheduledEventId, startedEventId, attempt, queryId, null);
+    }
 
     /** The kinds of task a worker can hold. */
     public enum Kind {

@@ -1,6 +1,7 @@
 package io.perdura.common.api;
 
 import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.model.UpdateRequest;
 import java.util.List;
 
 /**
@@ -10,6 +11,10 @@ import java.util.List;
  *
  * @param taskToken opaque token to send back with the answer
  * @param history the whole history, ending with the WorkflowTaskStarted of this task
+ * @param updates the updates delivered with this task, in the order they arrived (null when none):
+ *     the workflow runs them after the last event of {@code history}, and the answer to the task
+ *     carries, for each, RejectWorkflowUpdate or AcceptWorkflowUpdate (then, in this task or a later
+ *     one, CompleteWorkflowUpdate); one left unanswered is delivered again with the next task
  */
 public record WorkflowTask(
         String taskToken,
@@ -18,4 +23,18 @@ public record WorkflowTask(
         String workflowType,
         int attempt,
         List<HistoryEvent> history,
-        WorkflowQuery query) {}
+        WorkflowQuery query,
+        List<UpdateRequest> updates) {
+
+    /** A task without updates. */
+    public WorkflowTask(
+            String taskToken,
+            String workflowId,
+            String runId,
+            String workflowType,
+            int attempt,
+            List<HistoryEvent> history,
+            WorkflowQuery query) {
+        this(taskToken, workflowId, runId, workflowType, attempt, history, query, null);
+    }
+}

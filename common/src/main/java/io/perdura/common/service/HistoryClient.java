@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.UpdateWorkflowResponse;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowResult;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reaches history-service over the message bus. A call fails with {@code UNAVAILABLE} when no
- * answer came within the request timeout (plus the wait a result request asks for).
+ * answer came within the request timeout (plus the wait a result or update request asks for).
  */
 public final class HistoryClient implements HistoryService {
 
@@ -103,6 +104,15 @@ public final class HistoryClient implements HistoryService {
     @Override
     public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
         return call(request);
+    }
+
+    @Override
+    public CompletableFuture<UpdateWorkflowResponse> updateWorkflowExecution(UpdateWorkflowExecution request) {
+        return call(
+                request,
+                request.waitTimeout() == null
+                        ? requestTimeout
+                        : request.waitTimeout().plus(requestTimeout));
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.perdura.common.api.SignalWithStartRequest;
 import io.perdura.common.api.StartWorkflowRequest;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.TerminateRequest;
+import io.perdura.common.api.UpdateWorkflowRequest;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.ExternalWorkflowFailedCause;
 import io.perdura.common.model.ParentExecutionInfo;
@@ -131,6 +132,20 @@ public sealed interface HistoryRequest {
      * whose call returned before them.
      */
     record AwaitEventsProcessed(String namespace, String workflowId, String runId, Duration waitTimeout)
+            implements ForWorkflow {}
+
+    /**
+     * Admits an update into the run (or finds the one with the same {@code request.updateId()}, which
+     * is required) and waits up to {@code waitTimeout} for it to reach {@code request.waitForStage()};
+     * fails with TIMEOUT when it did not, NOT_FOUND when the run is closed.
+     */
+    record UpdateWorkflowExecution(
+            String namespace,
+            String workflowId,
+            String runId,
+            String updateName,
+            UpdateWorkflowRequest request,
+            Duration waitTimeout)
             implements ForWorkflow {}
 
     /** Newest first; {@code status} and {@code workflowType} filter when set. */

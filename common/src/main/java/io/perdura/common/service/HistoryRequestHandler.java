@@ -26,6 +26,7 @@ public final class HistoryRequestHandler implements MessageHandler {
             case GetWorkflowExecutionResult r -> history.getWorkflowExecutionResult(r);
             case AwaitEventsProcessed r -> history.awaitEventsProcessed(r);
             case ListWorkflowExecutions r -> history.listWorkflowExecutions(r);
+            case UpdateWorkflowExecution r -> history.updateWorkflowExecution(r);
             case RecordWorkflowTaskStarted r -> history.recordWorkflowTaskStarted(r);
             case RecordActivityTaskStarted r -> history.recordActivityTaskStarted(r);
             case RespondWorkflowTaskCompleted r -> history.respondWorkflowTaskCompleted(r);

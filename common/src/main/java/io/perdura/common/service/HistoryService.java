@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.UpdateWorkflowResponse;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowResult;
@@ -38,6 +39,9 @@ public interface HistoryService {
     CompletableFuture<Void> awaitEventsProcessed(AwaitEventsProcessed request);
 
     CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request);
+
+    /** The stage the update reached (ACCEPTED, COMPLETED or REJECTED); TIMEOUT when its wait ran out first. */
+    CompletableFuture<UpdateWorkflowResponse> updateWorkflowExecution(UpdateWorkflowExecution request);
 
     /** The task with its whole history; fails with TASK_NOT_FOUND when it is no longer current. */
     CompletableFuture<WorkflowTask> recordWorkflowTaskStarted(RecordWorkflowTaskStarted request);

@@ -47,8 +47,8 @@ class FrontendOpenApiConfiguration {
     static final String ANY_JSON_VALUE = "Any JSON value";
 
     /** Path and query parameters that are names, limited like {@link Validate#name}. */
-    private static final Set<String> NAME_PARAMETERS =
-            Set.of("namespace", "workflowId", "runId", "taskQueue", "signalName", "queryType", "workflowType");
+    private static final Set<String> NAME_PARAMETERS = Set.of(
+            "namespace", "workflowId", "runId", "taskQueue", "signalName", "queryType", "updateName", "workflowType");
 
     /** Problems every operation may answer with. */
     private static final Map<ErrorType, String> COMMON_PROBLEMS = Map.of(
@@ -73,7 +73,7 @@ class FrontendOpenApiConfiguration {
                         .title("Perdura API")
                         .version("v1")
                         .description("Durable execution for the JVM: the control plane (start, describe, wait for,"
-                                + " signal, query, terminate and list workflows) and the worker API (poll and answer"
+                                + " signal, query, update, terminate and list workflows) and the worker API (poll and answer"
                                 + " workflow, activity and query tasks). Errors are RFC 9457 problem+json documents"
                                 + " whose `type` identifies the kind of error.")
                         .license(new License().name("Apache-2.0")))

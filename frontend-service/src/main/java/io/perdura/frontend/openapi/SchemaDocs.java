@@ -42,6 +42,25 @@ final class SchemaDocs {
                             "requestId", "Idempotency key: a repeated requestId records the signal once",
                             "identity", IDENTITY)),
             Map.entry("QueryRequest", Map.of("input", ARGUMENTS)),
+            Map.entry(
+                    "UpdateWorkflowRequest",
+                    Map.of(
+                            "input",
+                            ARGUMENTS,
+                            "updateId",
+                            "Idempotency key: a repeated updateId returns the first update's outcome, or waits"
+                                    + " for it (a rejected update is validated again); generated when absent",
+                            "waitForStage",
+                            "ACCEPTED or COMPLETED (the default): when the call answers",
+                            "identity",
+                            IDENTITY)),
+            Map.entry(
+                    "UpdateWorkflowResponse",
+                    Map.of(
+                            "updateId", "The update's id: call again with it to wait for it again",
+                            "stage", "ACCEPTED, COMPLETED, or REJECTED (nothing was written to history)",
+                            "result", "The update handler's result, when COMPLETED without a failure",
+                            "failure", "What the handler threw (COMPLETED) or why the validator refused (REJECTED)")),
             Map.entry("QueryResponse", Map.of("result", "What the workflow's query handler returned")),
             Map.entry("TerminateRequest", Map.of("reason", "Why the run is terminated", "identity", IDENTITY)),
             Map.entry("PollRequest", Map.of("identity", IDENTITY)),
@@ -149,7 +168,12 @@ final class SchemaDocs {
                     "WorkflowTask",
                     Map.of(
                             "history", "The whole history, ending with this task's WorkflowTaskStarted",
-                            "query", "Set on a query task: answer it with query-tasks/complete")));
+                            "query", "Set on a query task: answer it with query-tasks/complete",
+                            "updates",
+                                    "Updates delivered with this task, in arrival order, to run after the last event of"
+                                            + " `history`: answer each with RejectWorkflowUpdate or AcceptWorkflowUpdate"
+                                            + " (then CompleteWorkflowUpdate, in this task or a later one); one left"
+                                            + " unanswered comes again with the next task")));
 
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("StartWorkflowRequest", List.of("workflowType", "taskQueue")),
@@ -164,6 +188,10 @@ final class SchemaDocs {
             Map.entry("HeartbeatActivityByIdRequest", List.of("workflowId", "activityId")),
             Map.entry("CancelActivityByIdRequest", List.of("workflowId", "activityId")),
             Map.entry("CompleteQueryTaskRequest", List.of("taskToken")));
+
+    /** Enum properties whose Java type has more values than the property accepts. */
+    private static final Map<String, Map<String, List<String>>> ENUMS =
+            Map.of("UpdateWorkflowRequest", Map.of("waitForStage", List.of("ACCEPTED", "COMPLETED")));
 
     private SchemaDocs() {}
 
@@ -192,6 +220,14 @@ final class SchemaDocs {
                 }
             });
         });
+        ENUMS.forEach((schemaName, properties) -> properties.forEach((property, values) -> {
+            Schema<?> schema = schemas.get(schemaName);
+            if (schema != null
+                    && schema.getProperties() != null
+                    && schema.getProperties().get(property) != null) {
+                ((Schema<String>) schema.getProperties().get(property)).setEnum(values);
+            }
+        }));
         REQUIRED.forEach((schemaName, required) -> {
             Schema<?> schema = schemas.get(schemaName);
             if (schema != null) {

@@ -1,2 +1,2 @@
-/** The control plane: start, describe, wait for, list, signal, query and terminate workflows. */
+/** The control plane: start, describe, wait for, list, signal, query, update and terminate workflows. */
 package io.perdura.frontend.workflow;

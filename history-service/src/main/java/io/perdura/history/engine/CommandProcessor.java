@@ -41,6 +41,7 @@ final class CommandProcessor {
         Set<String> timerIds = new HashSet<>();
         Set<Long> canceledActivities = new HashSet<>();
         Set<String> childIds = new HashSet<>();
+        UpdateCommands updates = new UpdateCommands(state);
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             if (command == null) {
@@ -62,9 +63,9 @@ final class CommandProcessor {
                 case StartChildWorkflowExecution c -> ChildCommands.validateStart(c, state, childIds);
                 case SignalExternalWorkflowExecution c -> ExternalCommands.validateSignal(c, state);
                 case RequestCancelExternalWorkflowExecution c -> ExternalCommands.validateCancel(c, state);
-                case AcceptWorkflowUpdate c -> NOT_SUPPORTED;
-                case CompleteWorkflowUpdate c -> NOT_SUPPORTED;
-                case RejectWorkflowUpdate c -> NOT_SUPPORTED;
+                case AcceptWorkflowUpdate c -> updates.validateAccept(c);
+                case CompleteWorkflowUpdate c -> updates.validateComplete(c);
+                case RejectWorkflowUpdate c -> updates.validateReject(c);
                 case CancelWorkflowExecution c -> null;
                 case ContinueAsNewWorkflowExecution c -> validateContinueAsNew(c);
             };
@@ -112,6 +113,9 @@ final class CommandProcessor {
                 case FailWorkflowExecution f -> closing.fail(update, f.failure(), completedId);
                 case CancelWorkflowExecution c -> closing.cancel(update, c.details(), completedId);
                 case ContinueAsNewWorkflowExecution c -> closing.continueAsNew(update, c, completedId);
+                case AcceptWorkflowUpdate c -> UpdateCommands.accept(update, c);
+                case CompleteWorkflowUpdate c -> UpdateCommands.complete(update, c);
+                case RejectWorkflowUpdate c -> UpdateCommands.reject(update, c);
                 default -> throw new IllegalStateException("not validated: " + command.commandType());
             }
         }

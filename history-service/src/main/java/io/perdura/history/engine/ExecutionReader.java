@@ -189,11 +189,15 @@ final class ExecutionReader {
 
     /**
      * Whether no workflow task waits to deliver events to the workflow code: none pending, or only
-     * a retry of a failing task (which waits for fixed code, not for the events), or the run closed.
+     * a retry of a failing task (which waits for fixed code, not for the events), or only a
+     * speculative task delivering updates with no event waiting for it, or the run closed.
      */
     static boolean isProcessed(MutableState state) {
         WorkflowTaskInfo task = state.workflowTask();
-        return !state.execution().isOpen() || task == null || task.isTransient();
+        return !state.execution().isOpen()
+                || task == null
+                || task.isTransient()
+                || (task.isSpeculative() && state.bufferedEvents().isEmpty());
     }
 
     /** The outcome of a run from its closing event. */

@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
+import io.perdura.common.api.UpdateWorkflowResponse;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowResult;
@@ -39,6 +40,7 @@ import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartChildWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.UpdateWorkflowExecution;
 import io.perdura.common.service.HistoryService;
 import io.perdura.common.service.InitiatedCommand;
 import io.perdura.history.persistence.ExecutionStore;
@@ -85,6 +87,7 @@ public final class HistoryEngine implements HistoryService {
     private final ExecutionReader reader;
     private final ChildExecutionHandler children;
     private final ExternalRequestHandler external;
+    private final UpdateHandler updates;
     private final KeyOrderedExecutor ordered = new KeyOrderedExecutor(Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("perdura-history-request-", 0).factory()));
 
@@ -110,6 +113,7 @@ public final class HistoryEngine implements HistoryService {
         this.reader = new ExecutionReader(executor, store, waiters, processed);
         this.children = new ChildExecutionHandler(executor, starts);
         this.external = new ExternalRequestHandler(executor, store);
+        this.updates = new UpdateHandler(executor, store);
     }
 
     private void afterCommit(RunUpdate update) {
@@ -124,6 +128,7 @@ public final class HistoryEngine implements HistoryService {
         if (ExecutionReader.isProcessed(update.state())) {
             processed.complete(key.runId(), true);
         }
+        updates.afterCommit(update);
     }
 
     /** Fires a due timer: applies it if MutableState still expects it, else just deletes its row. */
@@ -164,18 +169,24 @@ public final class HistoryEngine implements HistoryService {
     }
 
     /**
-     * Shards just released: caches are dropped and the result long polls of their runs fail
-     * UNAVAILABLE, so that callers ask the new owner.
+     * Shards just released: caches are dropped and the result long polls and update calls of their
+     * runs fail UNAVAILABLE, so that callers ask the new owner.
      */
     public void shardsReleased(Set<Integer> shardIds) {
         executor.clearCaches();
         waiters.shardsReleased(shardIds);
         processed.shardsReleased(shardIds);
+        updates.shardsReleased(shardIds);
     }
 
     /** How many result long polls are waiting. */
     public int waitingResults() {
         return waiters.size();
+    }
+
+    /** How many update calls are waiting for their update. */
+    public int waitingUpdates() {
+        return updates.waiting();
     }
 
     @Override
@@ -240,6 +251,17 @@ public final class HistoryEngine implements HistoryService {
     @Override
     public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
         return ordered(request, () -> call(() -> reader.list(request)));
+    }
+
+    @Override
+    public CompletableFuture<UpdateWorkflowResponse> updateWorkflowExecution(UpdateWorkflowExecution request) {
+        return ordered(request, () -> {
+            try {
+                return updates.update(request);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(translate(e));
+            }
+        });
     }
 
     @Override

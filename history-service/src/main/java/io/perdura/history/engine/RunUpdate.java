@@ -37,6 +37,7 @@ final class RunUpdate {
     private final List<TimerTask> timerTasks = new ArrayList<>();
     private final List<TransferTask> transferTasks = new ArrayList<>();
     private final List<Long> deletedTimerTaskIds = new ArrayList<>();
+    private final List<UpdateProgress> updateProgress = new ArrayList<>();
     private boolean unchanged;
     private HistoryEvent closingEvent;
     private RunUpdate successor;
@@ -90,6 +91,7 @@ final class RunUpdate {
      * scheduled if none is pending. Returns the event's id, 0 when it was buffered.
      */
     long addExternalEvent(EventAttributes attributes) {
+        convertSpeculativeWorkflowTask();
         if (state.isWorkflowTaskInFlight()) {
             state.bufferEvent(new HistoryEvent(0, now, attributes));
             return 0;
@@ -104,6 +106,7 @@ final class RunUpdate {
      * then the outcome, which learns the started event id once it is known.
      */
     void addActivityOutcome(ActivityTaskStarted started, LongFunction<EventAttributes> outcome) {
+        convertSpeculativeWorkflowTask();
         if (state.isWorkflowTaskInFlight()) {
             if (started != null) {
                 state.bufferEvent(new HistoryEvent(0, now, started));
@@ -114,6 +117,24 @@ final class RunUpdate {
             addEvent(outcome.apply(startedId));
             scheduleWorkflowTaskIfNone();
         }
+    }
+
+    /**
+     * A speculative task that no worker started yet becomes a normal one when an event arrives (as in
+     * Temporal): its WorkflowTaskScheduled is written, so the event follows it in history and reaches
+     * the worker with this task.
+     */
+    private void convertSpeculativeWorkflowTask() {
+        WorkflowTaskInfo task = state.workflowTask();
+        if (task == null || !task.isSpeculative() || task.state() != WorkflowTaskInfo.State.SCHEDULED) {
+            return;
+        }
+        long id = addEvent(new WorkflowTaskScheduled(task.taskQueue(), task.startToCloseTimeout(), 1));
+        if (id != task.scheduledEventId()) {
+            throw new IllegalStateException(
+                    "speculative workflow task expected event id " + task.scheduledEventId() + ", got " + id);
+        }
+        task.convertToNormal();
     }
 
     /** Writes the buffered events, filling in the started event id of activity and child outcomes. */
@@ -186,6 +207,11 @@ final class RunUpdate {
             deleteTimer(state.workflowTask().timeoutTimerTaskId());
         }
         CloseTransfers.write(this, closingEvent);
+        for (var pending : state.updates()) {
+            if (!pending.isCompleted()) {
+                updateProgress(UpdateProgress.abandoned(pending.updateId(), !pending.isAdmitted()));
+            }
+        }
         state.clearPending();
     }
 
@@ -226,6 +252,15 @@ final class RunUpdate {
 
     List<TransferTask> transferTasks() {
         return transferTasks;
+    }
+
+    /** Records what happened to an update, for its waiters after the commit. */
+    void updateProgress(UpdateProgress progress) {
+        updateProgress.add(progress);
+    }
+
+    List<UpdateProgress> updateProgress() {
+        return updateProgress;
     }
 
     /**

@@ -43,6 +43,14 @@ final class RunWaiters<T> {
         }
     }
 
+    /** Fails the waiters registered under {@code key}. */
+    void fail(String key, RuntimeException error) {
+        Waiting<T> run = waiters.remove(key);
+        if (run != null) {
+            run.futures().forEach(f -> f.completeExceptionally(error));
+        }
+    }
+
     /** Fails the waiters of runs on {@code shardIds} with UNAVAILABLE. */
     void shardsReleased(Set<Integer> shardIds) {
         waiters.forEach((runId, run) -> {

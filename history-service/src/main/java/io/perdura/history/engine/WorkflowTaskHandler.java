@@ -14,6 +14,7 @@ import io.perdura.common.history.EventAttributes.WorkflowTaskTimedOut;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.TimeoutType;
+import io.perdura.common.model.UpdateRequest;
 import io.perdura.common.service.HistoryRequest.RecordWorkflowTaskStarted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskCompleted;
 import io.perdura.common.service.HistoryRequest.RespondWorkflowTaskFailed;
@@ -53,14 +54,14 @@ final class WorkflowTaskHandler {
             if (task.state() == WorkflowTaskInfo.State.STARTED) {
                 if (request.pollRequestId() != null && Objects.equals(task.requestId(), request.pollRequestId())) {
                     update.noChange();
-                    return new StartedTask(state, task);
+                    return new StartedTask(state, task, UpdateHandler.deliveredWith(state, task));
                 }
                 throw taskNotFound();
             }
             if (task.state() != WorkflowTaskInfo.State.SCHEDULED) {
                 throw taskNotFound();
             }
-            long startedId = task.isTransient()
+            long startedId = task.hasUnwrittenEvents()
                     ? task.scheduledEventId() + 1
                     : update.addEvent(new WorkflowTaskStarted(
                             task.scheduledEventId(), request.identity(), request.pollRequestId()));
@@ -71,19 +72,19 @@ final class WorkflowTaskHandler {
                     task.scheduledEventId(),
                     task.attempt(),
                     null));
-            return new StartedTask(state, task);
+            return new StartedTask(state, task, UpdateHandler.deliver(state, task));
         });
         return toWorkflowTask(started);
     }
 
-    private record StartedTask(MutableState state, WorkflowTaskInfo task) {}
+    private record StartedTask(MutableState state, WorkflowTaskInfo task, List<UpdateRequest> updates) {}
 
     private WorkflowTask toWorkflowTask(StartedTask started) {
         var execution = started.state().execution();
         WorkflowTaskInfo task = started.task();
         var key = execution.key();
         List<HistoryEvent> history;
-        if (task.isTransient()) {
+        if (task.hasUnwrittenEvents()) {
             history = new ArrayList<>(executor.history(key.runId(), task.scheduledEventId() - 1));
             history.add(new HistoryEvent(
                     task.scheduledEventId(),
@@ -105,9 +106,17 @@ final class WorkflowTaskHandler {
                 task.scheduledEventId(),
                 task.startedEventId(),
                 task.attempt(),
-                null);
+                null,
+                task.startedTime());
         return new WorkflowTask(
-                token.encode(), key.workflowId(), key.runId(), execution.workflowType(), task.attempt(), history, null);
+                token.encode(),
+                key.workflowId(),
+                key.runId(),
+                execution.workflowType(),
+                task.attempt(),
+                history,
+                null,
+                started.updates());
     }
 
     void completed(RespondWorkflowTaskCompleted request) {
@@ -122,6 +131,9 @@ final class WorkflowTaskHandler {
             if (problem != null) {
                 fail(update, task, WorkflowTaskFailedCause.BAD_COMMAND, CommandProcessor.badCommand(problem), identity);
                 return PerduraException.invalidArgument("BAD_COMMAND: " + problem);
+            }
+            if (SpeculativeWorkflowTasks.discards(update, task, taskCommands)) {
+                return null;
             }
             boolean closes = !taskCommands.isEmpty() && taskCommands.getLast().isTerminal();
             if (closes && !update.state().bufferedEvents().isEmpty()) {
@@ -142,6 +154,7 @@ final class WorkflowTaskHandler {
             if (update.flushBufferedEvents()) {
                 update.scheduleWorkflowTaskIfNone();
             }
+            SpeculativeWorkflowTasks.scheduleForUndelivered(update, task);
             return null;
         });
         if (rejected != null) {
@@ -168,7 +181,8 @@ final class WorkflowTaskHandler {
         if (task == null
                 || task.state() != WorkflowTaskInfo.State.STARTED
                 || task.scheduledEventId() != timer.eventId()
-                || task.attempt() != timer.attempt()) {
+                || task.attempt() != timer.attempt()
+                || task.timeoutTimerTaskId() != timer.taskId()) {
             update.noChange();
             return;
         }
@@ -244,9 +258,9 @@ final class WorkflowTaskHandler {
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 
-    /** Writes the scheduled/started events of a transient attempt that is now being closed. */
+    /** Writes the scheduled/started events of a transient or speculative attempt that is now being closed. */
     private static void writeTransientEvents(RunUpdate update, WorkflowTaskInfo task) {
-        if (!task.isTransient() || task.state() != WorkflowTaskInfo.State.STARTED) {
+        if (!task.hasUnwrittenEvents() || task.state() != WorkflowTaskInfo.State.STARTED) {
             return;
         }
         long scheduledId = update.addEvent(
@@ -264,7 +278,8 @@ final class WorkflowTaskHandler {
         WorkflowTaskInfo task = state.workflowTask();
         if (!state.execution().isOpen()
                 || task == null
-                || !task.isCurrent(token.scheduledEventId(), token.startedEventId(), token.attempt())) {
+                || !task.isCurrent(
+                        token.scheduledEventId(), token.startedEventId(), token.attempt(), token.startedTime())) {
             throw taskNotFound();
         }
         return task;

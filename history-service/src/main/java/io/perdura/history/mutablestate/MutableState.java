@@ -29,6 +29,7 @@ public final class MutableState {
     private Map<Long, ExternalRequestInfo> externalRequests = new LinkedHashMap<>();
     private List<HistoryEvent> bufferedEvents = new ArrayList<>();
     private LinkedHashSet<String> signalRequestIds = new LinkedHashSet<>();
+    private Map<String, UpdateInfo> updates = new LinkedHashMap<>();
     private transient long dbVersion;
 
     @JsonCreator
@@ -62,11 +63,13 @@ public final class MutableState {
 
     /**
      * Whether new events must wait in the buffer: a worker holds the task (STARTED), or the task is
-     * a transient retry whose events are not in history yet.
+     * a transient retry or a speculative task whose events are not in history yet.
      */
     public boolean isWorkflowTaskInFlight() {
         return workflowTask != null
-                && (workflowTask.state() == WorkflowTaskInfo.State.STARTED || workflowTask.isTransient());
+                && (workflowTask.state() == WorkflowTaskInfo.State.STARTED
+                        || workflowTask.isTransient()
+                        || workflowTask.isSpeculative());
     }
 
     public ActivityInfo activity(long scheduledEventId) {
@@ -189,13 +192,31 @@ public final class MutableState {
         return true;
     }
 
-    /** Forgets everything pending, when the run closes. */
+    /** The run's updates in the order they arrived: admitted, accepted, and completed ones (kept to answer repeats). */
+    public Collection<UpdateInfo> updates() {
+        return updates.values();
+    }
+
+    public UpdateInfo update(String updateId) {
+        return updates.get(updateId);
+    }
+
+    public void addUpdate(UpdateInfo update) {
+        updates.put(update.updateId(), update);
+    }
+
+    public void removeUpdate(String updateId) {
+        updates.remove(updateId);
+    }
+
+    /** Forgets everything pending, when the run closes; completed updates stay to answer repeats. */
     public void clearPending() {
         workflowTask = null;
         activities.clear();
         timers.clear();
         children.clear();
         externalRequests.clear();
+        updates.values().removeIf(update -> !update.isCompleted());
     }
 
     /** The version of the execution row this state was read from or last written as. */

@@ -9,7 +9,10 @@ import java.time.Instant;
  * The state machine of the run's pending workflow task: SCHEDULED (dispatched to matching) or
  * BACKOFF (a transient retry waiting for its delay) → STARTED (a worker holds it) → gone (completed,
  * failed or timed out, when MutableState drops it). Attempts above 1 are transient: their events
- * live only here until the attempt completes.
+ * live only here until the attempt completes. A speculative task (scheduled to deliver updates when
+ * no task was pending) is a first attempt whose events also live only here: when its answer only
+ * rejects updates it goes without a trace; otherwise its events are written like a transient
+ * attempt's. An event arriving while it is still SCHEDULED makes it a normal task.
  */
 public final class WorkflowTaskInfo {
 
@@ -32,6 +35,7 @@ public final class WorkflowTaskInfo {
     private String identity;
     private Failure lastFailure;
     private long timeoutTimerTaskId;
+    private boolean speculative;
 
     @JsonCreator
     WorkflowTaskInfo() {}
@@ -65,6 +69,20 @@ public final class WorkflowTaskInfo {
         return new WorkflowTaskInfo(scheduledEventId, attempt, State.BACKOFF, taskQueue, timeout, now, lastFailure);
     }
 
+    /** A first attempt that delivers updates, its events kept out of history (see the class comment). */
+    public static WorkflowTaskInfo speculative(long scheduledEventId, String taskQueue, Duration timeout, Instant now) {
+        WorkflowTaskInfo task =
+                new WorkflowTaskInfo(scheduledEventId, 1, State.SCHEDULED, taskQueue, timeout, now, null);
+        task.speculative = true;
+        return task;
+    }
+
+    /** A speculative task that is not started yet becomes normal: its WorkflowTaskScheduled was just written. */
+    public void convertToNormal() {
+        require(State.SCHEDULED);
+        speculative = false;
+    }
+
     /** BACKOFF → SCHEDULED. */
     public void dispatch(Instant now) {
         require(State.BACKOFF);
@@ -93,12 +111,31 @@ public final class WorkflowTaskInfo {
         return attempt > 1;
     }
 
+    /** Whether this is a speculative task (see the class comment). */
+    public boolean isSpeculative() {
+        return speculative;
+    }
+
+    /** Whether this attempt's WorkflowTaskScheduled/Started live only here: a transient or speculative task. */
+    public boolean hasUnwrittenEvents() {
+        return isTransient() || speculative;
+    }
+
     /** Whether an answer with these ids is for this task's current start. */
     public boolean isCurrent(long scheduledEventId, long startedEventId, int attempt) {
         return state == State.STARTED
                 && this.scheduledEventId == scheduledEventId
                 && this.startedEventId == startedEventId
                 && this.attempt == attempt;
+    }
+
+    /**
+     * {@link #isCurrent(long, long, int)}, and started at {@code startedTime} when the answer names
+     * it: a discarded speculative task and the next one share their ids.
+     */
+    public boolean isCurrent(long scheduledEventId, long startedEventId, int attempt, Instant startedTime) {
+        return isCurrent(scheduledEventId, startedEventId, attempt)
+                && (startedTime == null || startedTime.equals(this.startedTime));
     }
 
     public long scheduledEventId() {

@@ -9,6 +9,9 @@ import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryPolicy;
+import io.perdura.common.model.UpdateInput;
+import io.perdura.common.model.UpdateMeta;
+import io.perdura.common.model.UpdateRequest;
 import io.perdura.common.model.WorkflowExecutionKey;
 import io.perdura.common.model.WorkflowStatus;
 import java.time.Duration;
@@ -175,5 +178,62 @@ class MutableStateTests {
         assertThat(state.rememberSignalRequestId("id-0")).isTrue();
         assertThat(state.rememberSignalRequestId("id-" + MutableState.MAX_SIGNAL_REQUEST_IDS))
                 .isFalse();
+    }
+
+    @Test
+    void updatesGoFromAdmittedToCompletedAndSurviveJsonWithASpeculativeTask() {
+        MutableState state = newState();
+        var request = new UpdateRequest(new UpdateMeta("u-1", "client"), new UpdateInput("rename", Json.array("Bob")));
+        state.addUpdate(UpdateInfo.admitted(request, NOW));
+        state.addUpdate(UpdateInfo.admitted(
+                new UpdateRequest(new UpdateMeta("u-2", null), new UpdateInput("rename", Json.array())), NOW));
+        var task = WorkflowTaskInfo.speculative(6, "q", Duration.ofSeconds(10), NOW);
+        task.start(7, "poll", "worker", NOW);
+        state.workflowTask(task);
+        state.update("u-1").delivered(7);
+
+        MutableState back = MutableStateCodec.read(MutableStateCodec.write(state), 1);
+
+        assertThat(back.workflowTask().isSpeculative()).isTrue();
+        assertThat(back.workflowTask().hasUnwrittenEvents()).isTrue();
+        assertThat(back.updates()).extracting(UpdateInfo::updateId).containsExactly("u-1", "u-2");
+        UpdateInfo update = back.update("u-1");
+        assertThat(update.request()).isEqualTo(request);
+        assertThat(update.isDeliveredIn(7)).isTrue();
+        assertThat(update.sequencingEventId()).isEqualTo(6);
+        assertThat(back.update("u-2").isDeliveredIn(7)).isFalse();
+        assertThatThrownBy(() -> update.complete(9)).isInstanceOf(IllegalStateException.class);
+        update.accept(9);
+        assertThat(update.request())
+                .as("WorkflowExecutionUpdateAccepted holds it now")
+                .isNull();
+        assertThat(update.isDeliveredIn(7)).isFalse();
+        update.complete(10);
+        assertThat(update.isCompleted()).isTrue();
+
+        back.clearPending();
+        assertThat(back.updates())
+                .as("a closed run keeps its completed updates only")
+                .extracting(UpdateInfo::updateId)
+                .containsExactly("u-1");
+    }
+
+    @Test
+    void aSpeculativeTaskBecomesNormalOnlyBeforeItStarts() {
+        var task = WorkflowTaskInfo.speculative(6, "q", Duration.ofSeconds(10), NOW);
+        assertThat(task.attempt()).isEqualTo(1);
+        assertThat(task.isTransient()).isFalse();
+        task.convertToNormal();
+        assertThat(task.isSpeculative()).isFalse();
+        assertThat(task.hasUnwrittenEvents()).isFalse();
+
+        var started = WorkflowTaskInfo.speculative(6, "q", Duration.ofSeconds(10), NOW);
+        started.start(7, "poll", "worker", NOW);
+        assertThatThrownBy(started::convertToNormal).isInstanceOf(IllegalStateException.class);
+        assertThat(started.isCurrent(6, 7, 1, NOW)).isTrue();
+        assertThat(started.isCurrent(6, 7, 1, NOW.plusMillis(1))).isFalse();
+        assertThat(started.isCurrent(6, 7, 1, null))
+                .as("an older token without a started time")
+                .isTrue();
     }
 }

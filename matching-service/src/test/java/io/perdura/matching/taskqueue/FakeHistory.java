@@ -5,6 +5,7 @@ import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
 import io.perdura.common.api.TaskToken;
+import io.perdura.common.api.UpdateWorkflowResponse;
 import io.perdura.common.api.WorkflowExecutionDescription;
 import io.perdura.common.api.WorkflowExecutionPage;
 import io.perdura.common.api.WorkflowResult;
@@ -250,6 +251,11 @@ public final class FakeHistory implements HistoryService {
 
     @Override
     public CompletableFuture<WorkflowExecutionPage> listWorkflowExecutions(ListWorkflowExecutions request) {
+        throw new UnsupportedOperationException("not used by matching");
+    }
+
+    @Override
+    public CompletableFuture<UpdateWorkflowResponse> updateWorkflowExecution(UpdateWorkflowExecution request) {
         throw new UnsupportedOperationException("not used by matching");
     }
 

@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * The entry point of client code: typed and untyped stubs that start, signal, signal-with-start,
- * query, cancel, terminate and wait for workflows over Perdura's REST API, and the client that
- * completes activities asynchronously. Thread-safe; create one per application.
+ * query, update, cancel, terminate and wait for workflows over Perdura's REST API, and the client
+ * that completes activities asynchronously. Thread-safe; create one per application.
  */
 public final class WorkflowClient {
 
@@ -45,7 +45,7 @@ public final class WorkflowClient {
         return typed(workflowInterface, new DefaultWorkflowStub(http, options.getIdentity(), type, workflowOptions));
     }
 
-    /** A typed stub of an existing workflow (its latest run): signal, query, or wait for the result. */
+    /** A typed stub of an existing workflow (its latest run): signal, query, update, or wait for the result. */
     public <T> T newWorkflowStub(Class<T> workflowInterface, String workflowId) {
         return newWorkflowStub(workflowInterface, workflowId, null);
     }

@@ -7,7 +7,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Optional;
 
-/** An untyped handle on a workflow: start it, signal, query, wait for its result, terminate, describe. */
+/** An untyped handle on a workflow: start it, signal, query, update, wait for its result, terminate, describe. */
 public interface WorkflowStub {
 
     /** The untyped stub behind a typed stub from {@link WorkflowClient#newWorkflowStub}. */
@@ -36,6 +36,24 @@ public interface WorkflowStub {
     void signal(String signalName, Object... args);
 
     <R> R query(String queryType, Class<R> resultClass, Object... args);
+
+    /**
+     * Sends an update and waits for its handler's result; {@link WorkflowUpdateException} when the
+     * workflow rejected the update or its handler failed (the cause says why). The call is retried
+     * through transient failures with the same update id, so the update is applied once.
+     */
+    <R> R update(String updateName, Class<R> resultClass, Object... args);
+
+    /**
+     * Sends an update and returns once it reached {@code waitForStage} (ACCEPTED: the validator
+     * passed; COMPLETED: the handler returned or threw); {@link WorkflowUpdateException} when it was
+     * rejected.
+     */
+    <R> WorkflowUpdateHandle<R> startUpdate(
+            String updateName, WorkflowUpdateStage waitForStage, Class<R> resultClass, Object... args);
+
+    /** {@link #startUpdate(String, WorkflowUpdateStage, Class, Object...)} with an update id of the caller's. */
+    <R> WorkflowUpdateHandle<R> startUpdate(UpdateOptions<R> options, Object... args);
 
     /**
      * Signals the workflow's running run, or starts it (with this stub's options and {@code

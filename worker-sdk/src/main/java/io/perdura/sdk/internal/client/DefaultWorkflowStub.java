@@ -14,10 +14,13 @@ import io.perdura.common.api.WorkflowResult;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.json.Durations;
 import io.perdura.common.model.WorkflowStatus;
+import io.perdura.sdk.client.UpdateOptions;
 import io.perdura.sdk.client.WorkflowExecution;
 import io.perdura.sdk.client.WorkflowOptions;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.client.WorkflowStub;
+import io.perdura.sdk.client.WorkflowUpdateHandle;
+import io.perdura.sdk.client.WorkflowUpdateStage;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.TerminatedFailure;
 import io.perdura.sdk.failure.TimeoutFailure;
@@ -247,6 +250,47 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                         "QueryWorkflow", attempt -> http.post(path, request, PerduraHttp.LONG_POLL_TIMEOUT))
                 .read(QueryResponse.class);
         return DataConverter.fromPayload(response == null ? null : response.result(), resultClass, resultType);
+    }
+
+    @Override
+    public <R> R update(String updateName, Class<R> resultClass, Object... args) {
+        return update(updateName, resultClass, resultClass, args);
+    }
+
+    /** An update whose result has a generic type. */
+    public <R> R update(String updateName, Class<R> resultClass, Type resultType, Object[] args) {
+        UpdateOptions<R> options = UpdateOptions.newBuilder(resultClass)
+                .setUpdateName(updateName)
+                .setResultType(resultType)
+                .build();
+        return startUpdate(options, args).getResult();
+    }
+
+    @Override
+    public <R> WorkflowUpdateHandle<R> startUpdate(
+            String updateName, WorkflowUpdateStage waitForStage, Class<R> resultClass, Object... args) {
+        return startUpdate(
+                UpdateOptions.newBuilder(resultClass)
+                        .setUpdateName(updateName)
+                        .setWaitForStage(waitForStage)
+                        .build(),
+                args);
+    }
+
+    @Override
+    public <R> WorkflowUpdateHandle<R> startUpdate(UpdateOptions<R> options, Object... args) {
+        String updateId = options.getUpdateId() != null
+                ? options.getUpdateId()
+                : UUID.randomUUID().toString();
+        var call = new WorkflowUpdateCall<>(
+                http,
+                retryer,
+                new WorkflowExecution(execution.workflowId(), addressedRunId()),
+                options,
+                updateId,
+                DataConverter.toPayloads(args),
+                identity);
+        return call.start();
     }
 
     @Override

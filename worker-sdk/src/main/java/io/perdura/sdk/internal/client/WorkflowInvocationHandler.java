@@ -4,13 +4,16 @@ import io.perdura.sdk.client.WorkflowStub;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.workflow.QueryMethod;
 import io.perdura.sdk.workflow.SignalMethod;
+import io.perdura.sdk.workflow.UpdateMethod;
+import io.perdura.sdk.workflow.UpdateValidatorMethod;
 import io.perdura.sdk.workflow.WorkflowMethod;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
 /**
  * Behind a typed workflow stub: the @WorkflowMethod starts the run and waits for its result (or
- * only starts it inside {@code WorkflowClient.start}); a @SignalMethod signals; a @QueryMethod queries.
+ * only starts it inside {@code WorkflowClient.start}); a @SignalMethod signals; a @QueryMethod queries;
+ * an @UpdateMethod sends an update and returns its result.
  */
 public final class WorkflowInvocationHandler implements InvocationHandler {
 
@@ -62,8 +65,24 @@ public final class WorkflowInvocationHandler implements InvocationHandler {
                     method.getGenericReturnType(),
                     arguments);
         }
+        UpdateMethod update = method.getAnnotation(UpdateMethod.class);
+        if (update != null && batch != null) {
+            throw new IllegalArgumentException(
+                    "a signal-with-start request takes a @WorkflowMethod and a @SignalMethod call, not an update");
+        }
+        if (update != null) {
+            return stub.update(
+                    update.name().isEmpty() ? method.getName() : update.name(),
+                    method.getReturnType(),
+                    method.getGenericReturnType(),
+                    arguments);
+        }
+        if (method.isAnnotationPresent(UpdateValidatorMethod.class)) {
+            throw new UnsupportedOperationException(
+                    method + " is an update validator, which the workflow runs; call its @UpdateMethod instead");
+        }
         throw new UnsupportedOperationException(
-                method + " is not annotated with @WorkflowMethod, @SignalMethod or @QueryMethod");
+                method + " is not annotated with @WorkflowMethod, @SignalMethod, @QueryMethod or @UpdateMethod");
     }
 
     private Object runWorkflowMethod(Method method, Object[] arguments) {
