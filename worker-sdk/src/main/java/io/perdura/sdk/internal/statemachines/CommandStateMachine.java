@@ -82,6 +82,10 @@ public abstract class CommandStateMachine {
                         + (m.details() != null && m.details().has("changeId")
                                 ? ", changeId=" + m.details().get("changeId").asString()
                                 : "")
+                        + (m.details() != null && m.details().has("activityId")
+                                ? ", activityId="
+                                        + m.details().get("activityId").asString()
+                                : "")
                         + ")";
             default -> event.eventType().name();
         };
