@@ -293,7 +293,9 @@ final class LocalActivities {
                 break;
             }
             Execution execution = pending.get(LocalActivityStateMachine.activityIdOf(marker));
-            if (execution == null || execution.machine().state() != State.WAITING_MARKER) {
+            if (execution == null
+                    || execution.machine().state() != State.WAITING_MARKER
+                    || !execution.machine().matches(marker)) {
                 break;
             }
             lastApplied = marker.eventId();

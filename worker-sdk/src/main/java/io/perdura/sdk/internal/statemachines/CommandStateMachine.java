@@ -84,7 +84,12 @@ public abstract class CommandStateMachine {
                                 : "")
                         + (m.details() != null && m.details().has("activityId")
                                 ? ", activityId="
-                                        + m.details().get("activityId").asString()
+                                        + m.details().get("activityId").asString() + ", activityType="
+                                        + (m.details().has("activityType")
+                                                ? m.details()
+                                                        .get("activityType")
+                                                        .asString()
+                                                : null)
                                 : "")
                         + ")";
             default -> event.eventType().name();

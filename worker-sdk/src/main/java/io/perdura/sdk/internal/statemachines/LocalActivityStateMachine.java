@@ -115,6 +115,13 @@ public final class LocalActivityStateMachine extends CommandStateMachine {
         return id == null ? null : id.asString();
     }
 
+    /** The activity type a LocalActivity marker records, or null. */
+    public static String activityTypeOf(HistoryEvent marker) {
+        JsonNode details = ((MarkerRecorded) marker.attributes()).details();
+        JsonNode type = details == null ? null : details.get("activityType");
+        return type == null ? null : type.asString();
+    }
+
     /** The workflow time a LocalActivity marker records, or 0. */
     public static long timeOf(HistoryEvent marker) {
         JsonNode details = ((MarkerRecorded) marker.attributes()).details();
@@ -249,7 +256,7 @@ public final class LocalActivityStateMachine extends CommandStateMachine {
 
     @Override
     public boolean matches(HistoryEvent event) {
-        return isMarker(event) && activityId.equals(activityIdOf(event));
+        return isMarker(event) && activityId.equals(activityIdOf(event)) && activityType.equals(activityTypeOf(event));
     }
 
     @Override
@@ -310,6 +317,7 @@ public final class LocalActivityStateMachine extends CommandStateMachine {
 
     @Override
     public String describe() {
-        return "RecordMarker(markerName=" + MARKER_NAME + ", activityId=" + activityId + ")";
+        return "RecordMarker(markerName=" + MARKER_NAME + ", activityId=" + activityId + ", activityType="
+                + activityType + ")";
     }
 }
