@@ -127,6 +127,11 @@ public final class Worker {
         }
     }
 
+    /** The options this worker was created with. */
+    public WorkerOptions getWorkerOptions() {
+        return options;
+    }
+
     /** The workflow types registered. */
     public Set<String> getWorkflowTypes() {
         return Set.copyOf(workflows.keySet());
