@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,15 +43,13 @@ final class LocalActivityWorkflows {
 
         String ship(String item);
 
-        /** Sleeps the milliseconds it is given; interrupted, it counts the interruption. */
+        /** Sleeps the milliseconds it is given. */
         String slow(long millis);
     }
 
     /** Counts calls by {@code type:argument}, so that tests can tell a replay never ran an activity. */
     public static class ShopImpl implements Shop {
         static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-        static final AtomicInteger INTERRUPTED = new AtomicInteger();
-        static volatile CountDownLatch slowStarted = new CountDownLatch(1);
 
         static int calls(String key) {
             AtomicInteger count = CALLS.get(key);
@@ -91,11 +88,9 @@ final class LocalActivityWorkflows {
         @Override
         public String slow(long millis) {
             count("slow:" + millis);
-            slowStarted.countDown();
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
-                INTERRUPTED.incrementAndGet();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted");
             }

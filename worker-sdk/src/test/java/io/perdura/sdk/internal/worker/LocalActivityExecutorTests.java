@@ -242,7 +242,7 @@ class LocalActivityExecutorTests {
         LocalActivityOutcome outcome = run(request(
                 "Sleep",
                 5_000L,
-                Duration.ofMillis(100),
+                Duration.ofMillis(500),
                 null,
                 retryEvery(Duration.ofMillis(1), 1),
                 Duration.ofSeconds(1),
