@@ -4,6 +4,7 @@ import io.perdura.sdk.client.RpcRetryOptions;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.sdk.worker.WorkerFactory;
+import io.perdura.sdk.worker.WorkflowImplementationOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * Creates a {@link WorkflowClient} from {@code perdura.*} properties and, unless {@code
  * perdura.worker.enabled=false}, workers for every {@link WorkflowImpl} and {@link ActivityImpl}
- * bean.
+ * bean. Workers take their options from {@code perdura.worker.*} and {@link WorkerCustomizer}
+ * beans; workflows their {@link WorkflowImplementationOptions} from the application's bean of that
+ * type (or the one their {@link WorkflowImpl} names) and {@link WorkflowImplementationOptionsCustomizer}
+ * beans.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PerduraProperties.class)
@@ -46,11 +50,15 @@ public class PerduraAutoConfiguration {
             WorkflowClient client,
             PerduraProperties properties,
             ConfigurableListableBeanFactory beanFactory,
-            ObjectProvider<WorkerCustomizer> customizers) {
+            ObjectProvider<WorkerCustomizer> customizers,
+            ObjectProvider<WorkflowImplementationOptions> implementationOptions,
+            ObjectProvider<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers) {
         return new PerduraWorkers(
                 WorkerFactory.newInstance(client),
                 properties.getWorker(),
                 beanFactory,
-                customizers.orderedStream().toList());
+                customizers.orderedStream().toList(),
+                implementationOptions.getIfUnique(),
+                implementationOptionsCustomizers.orderedStream().toList());
     }
 }

@@ -116,6 +116,12 @@ public class PerduraProperties {
         /** How long shutdown waits for running tasks before interrupting them. */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+        /** How long activity heartbeats are held back when the activity has no heartbeat timeout. */
+        private Duration defaultHeartbeatThrottleInterval = Duration.ofSeconds(30);
+
+        /** Longest time activity heartbeats are held back, whatever the heartbeat timeout. */
+        private Duration maxHeartbeatThrottleInterval = Duration.ofSeconds(60);
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -170,6 +176,22 @@ public class PerduraProperties {
 
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Duration getDefaultHeartbeatThrottleInterval() {
+            return defaultHeartbeatThrottleInterval;
+        }
+
+        public void setDefaultHeartbeatThrottleInterval(Duration defaultHeartbeatThrottleInterval) {
+            this.defaultHeartbeatThrottleInterval = defaultHeartbeatThrottleInterval;
+        }
+
+        public Duration getMaxHeartbeatThrottleInterval() {
+            return maxHeartbeatThrottleInterval;
+        }
+
+        public void setMaxHeartbeatThrottleInterval(Duration maxHeartbeatThrottleInterval) {
+            this.maxHeartbeatThrottleInterval = maxHeartbeatThrottleInterval;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.perdura.spring;
 import io.perdura.sdk.worker.Worker;
 import io.perdura.sdk.worker.WorkerFactory;
 import io.perdura.sdk.worker.WorkerOptions;
+import io.perdura.sdk.worker.WorkflowImplementationOptions;
 import io.perdura.sdk.workflow.WorkflowInterface;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,10 @@ public class PerduraWorkers implements SmartLifecycle {
     private final PerduraProperties.Worker settings;
     private final ConfigurableListableBeanFactory beanFactory;
     private final List<WorkerCustomizer> customizers;
+    private final WorkflowImplementationOptions defaultImplementationOptions;
+    private final List<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers;
     private final Map<String, Worker> workers = new LinkedHashMap<>();
+    private final Map<String, WorkflowImplementationOptions> implementationOptions = new LinkedHashMap<>();
     private volatile boolean running;
     private Thread keepAlive;
 
@@ -34,11 +38,20 @@ public class PerduraWorkers implements SmartLifecycle {
             WorkerFactory factory,
             PerduraProperties.Worker settings,
             ConfigurableListableBeanFactory beanFactory,
-            List<WorkerCustomizer> customizers) {
+            List<WorkerCustomizer> customizers,
+            WorkflowImplementationOptions defaultImplementationOptions,
+            List<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers) {
         this.factory = factory;
         this.settings = settings;
         this.beanFactory = beanFactory;
         this.customizers = customizers;
+        this.defaultImplementationOptions = defaultImplementationOptions;
+        this.implementationOptionsCustomizers = implementationOptionsCustomizers;
+    }
+
+    /** The implementation options each {@link WorkflowImpl} bean was registered with, by bean name. */
+    Map<String, WorkflowImplementationOptions> implementationOptions() {
+        return Map.copyOf(implementationOptions);
     }
 
     /** The task queues that have a worker, with what it serves. */
@@ -101,9 +114,10 @@ public class PerduraWorkers implements SmartLifecycle {
             WorkflowImpl annotation = beanFactory.findAnnotationOnBean(name, WorkflowImpl.class);
             Class<?> type = ClassUtils.getUserClass(beanFactory.getType(name));
             boolean registered = false;
+            WorkflowImplementationOptions options = implementationOptions(name, annotation, type);
             for (Class<?> iface : ClassUtils.getAllInterfacesForClassAsSet(type)) {
                 if (iface.isAnnotationPresent(WorkflowInterface.class)) {
-                    register(worker(annotation.taskQueue()), iface, name);
+                    register(worker(annotation.taskQueue()), iface, name, options);
                     registered = true;
                 }
             }
@@ -114,8 +128,28 @@ public class PerduraWorkers implements SmartLifecycle {
         }
     }
 
-    private <T> void register(Worker worker, Class<T> iface, String beanName) {
-        worker.registerWorkflowImplementationFactory(iface, () -> iface.cast(beanFactory.getBean(beanName)));
+    /** The named options bean, else the application's default one, then the customizers. */
+    private WorkflowImplementationOptions implementationOptions(
+            String beanName, WorkflowImpl annotation, Class<?> type) {
+        WorkflowImplementationOptions base = defaultImplementationOptions;
+        if (!annotation.implementationOptions().isEmpty()) {
+            if (!beanFactory.containsBean(annotation.implementationOptions())) {
+                throw new IllegalStateException(
+                        "@WorkflowImpl " + type.getName() + " names WorkflowImplementationOptions" + " bean '"
+                                + annotation.implementationOptions() + "', which does not exist");
+            }
+            base = beanFactory.getBean(annotation.implementationOptions(), WorkflowImplementationOptions.class);
+        }
+        WorkflowImplementationOptions.Builder options = WorkflowImplementationOptions.newBuilder(base);
+        implementationOptionsCustomizers.forEach(
+                customizer -> customizer.customize(annotation.taskQueue(), type, options));
+        WorkflowImplementationOptions built = options.build();
+        implementationOptions.put(beanName, built);
+        return built;
+    }
+
+    private <T> void register(Worker worker, Class<T> iface, String beanName, WorkflowImplementationOptions options) {
+        worker.registerWorkflowImplementationFactory(iface, () -> iface.cast(beanFactory.getBean(beanName)), options);
     }
 
     private void registerActivities() {
@@ -132,7 +166,9 @@ public class PerduraWorkers implements SmartLifecycle {
                     .setActivityPollers(settings.getActivityPollers())
                     .setMaxConcurrentWorkflowTasks(settings.getMaxConcurrentWorkflowTasks())
                     .setMaxConcurrentActivityExecutions(settings.getMaxConcurrentActivityExecutions())
-                    .setWorkflowCacheSize(settings.getWorkflowCacheSize());
+                    .setWorkflowCacheSize(settings.getWorkflowCacheSize())
+                    .setDefaultHeartbeatThrottleInterval(settings.getDefaultHeartbeatThrottleInterval())
+                    .setMaxHeartbeatThrottleInterval(settings.getMaxHeartbeatThrottleInterval());
             customizers.forEach(customizer -> customizer.customize(queue, options));
             return factory.newWorker(queue, options.build());
         });

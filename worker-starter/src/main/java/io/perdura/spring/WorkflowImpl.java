@@ -22,4 +22,11 @@ public @interface WorkflowImpl {
 
     /** The task queue whose workflow tasks this implementation serves. */
     String taskQueue();
+
+    /**
+     * The name of the {@link io.perdura.sdk.worker.WorkflowImplementationOptions} bean this
+     * implementation is registered with; empty: the application's only (or {@code @Primary}) such
+     * bean, if any.
+     */
+    String implementationOptions() default "";
 }

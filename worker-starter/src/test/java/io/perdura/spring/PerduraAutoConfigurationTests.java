@@ -3,15 +3,25 @@ package io.perdura.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perdura.sdk.activity.ActivityInterface;
+import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.activity.LocalActivityOptions;
 import io.perdura.sdk.client.WorkflowClient;
+import io.perdura.sdk.worker.WorkerOptions;
+import io.perdura.sdk.worker.WorkflowImplementationOptions;
 import io.perdura.sdk.workflow.WorkflowInterface;
 import io.perdura.sdk.workflow.WorkflowMethod;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 
 class PerduraAutoConfigurationTests {
 
@@ -71,7 +81,9 @@ class PerduraAutoConfigurationTests {
                             "perdura.namespace",
                             "perdura.worker.workflow-pollers",
                             "perdura.worker.activity-pollers",
-                            "perdura.worker.max-concurrent-activity-executions")
+                            "perdura.worker.max-concurrent-activity-executions",
+                            "perdura.worker.default-heartbeat-throttle-interval",
+                            "perdura.worker.max-heartbeat-throttle-interval")
                     .allSatisfy((name, description) ->
                             assertThat(description).as(name).isNotBlank());
         }
@@ -118,6 +130,192 @@ class PerduraAutoConfigurationTests {
         runner.withUserConfiguration(Beans.class)
                 .withBean(WorkerCustomizer.class, () -> (queue, options) -> customized.add(queue))
                 .run(context -> assertThat(customized).containsExactlyInAnyOrder("orders", "payments"));
+    }
+
+    @Test
+    void heartbeatThrottleSettingsReachTheWorkers() {
+        runner.withUserConfiguration(Beans.class)
+                .withPropertyValues(
+                        "perdura.worker.default-heartbeat-throttle-interval=5s",
+                        "perdura.worker.max-heartbeat-throttle-interval=20s")
+                .run(context -> {
+                    WorkerOptions options = context.getBean(PerduraWorkers.class)
+                            .workers()
+                            .get("payments")
+                            .getWorkerOptions();
+                    assertThat(options.getDefaultHeartbeatThrottleInterval()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(options.getMaxHeartbeatThrottleInterval()).isEqualTo(Duration.ofSeconds(20));
+                });
+    }
+
+    @Test
+    void heartbeatThrottleSettingsDefaultToTheWorkersDefaults() {
+        runner.withUserConfiguration(Beans.class).run(context -> {
+            WorkerOptions options = context.getBean(PerduraWorkers.class)
+                    .workers()
+                    .get("orders")
+                    .getWorkerOptions();
+            WorkerOptions defaults = WorkerOptions.getDefaultInstance();
+            assertThat(options.getDefaultHeartbeatThrottleInterval())
+                    .isEqualTo(defaults.getDefaultHeartbeatThrottleInterval());
+            assertThat(options.getMaxHeartbeatThrottleInterval()).isEqualTo(defaults.getMaxHeartbeatThrottleInterval());
+        });
+    }
+
+    @Test
+    void workflowsAreRegisteredWithTheApplicationsImplementationOptions() {
+        WorkflowImplementationOptions options = WorkflowImplementationOptions.newBuilder()
+                .setDefaultActivityOptions(ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(30))
+                        .build())
+                .build();
+        runner.withUserConfiguration(Beans.class)
+                .withBean(WorkflowImplementationOptions.class, () -> options)
+                .run(context -> assertThat(context.getBean(PerduraWorkers.class)
+                                .implementationOptions()
+                                .get(OrderWorkflowImpl.class.getName())
+                                .getDefaultActivityOptions()
+                                .getStartToCloseTimeout())
+                        .isEqualTo(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void withoutImplementationOptionsWorkflowsHaveNoDefaults() {
+        runner.withUserConfiguration(Beans.class)
+                .run(context -> assertThat(context.getBean(PerduraWorkers.class)
+                                .implementationOptions()
+                                .get(OrderWorkflowImpl.class.getName())
+                                .getDefaultActivityOptions())
+                        .isNull());
+    }
+
+    @Test
+    void aWorkflowImplNamesItsOwnImplementationOptionsOverThePrimaryOnes() {
+        runner.withUserConfiguration(Beans.class, NamedOptions.class).run(context -> {
+            Map<String, WorkflowImplementationOptions> applied =
+                    context.getBean(PerduraWorkers.class).implementationOptions();
+            assertThat(applied.get(OrderWorkflowImpl.class.getName())
+                            .getDefaultActivityOptions()
+                            .getStartToCloseTimeout())
+                    .isEqualTo(Duration.ofSeconds(1));
+            assertThat(applied.get(NamedOptions.SpecialWorkflowImpl.class.getName())
+                            .getDefaultLocalActivityOptions()
+                            .getStartToCloseTimeout())
+                    .isEqualTo(Duration.ofSeconds(2));
+        });
+    }
+
+    @Test
+    void aWorkflowImplNamingNoSuchOptionsBeanFailsTheStart() {
+        runner.withUserConfiguration(Beans.class, MissingOptions.class)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining(
+                                "names WorkflowImplementationOptions bean 'nowhere', which does not exist"));
+    }
+
+    @Test
+    void implementationOptionsCustomizersAdjustEachWorkflowInOrder() {
+        Customizers.SEEN.clear();
+        runner.withUserConfiguration(Beans.class, Customizers.class).run(context -> {
+            assertThat(Customizers.SEEN)
+                    .containsExactly("first orders OrderWorkflowImpl", "second orders OrderWorkflowImpl");
+            WorkflowImplementationOptions applied = context.getBean(PerduraWorkers.class)
+                    .implementationOptions()
+                    .get(OrderWorkflowImpl.class.getName());
+            assertThat(applied.getDefaultActivityOptions().getStartToCloseTimeout())
+                    .isEqualTo(Duration.ofSeconds(3));
+            assertThat(applied.getDefaultLocalActivityOptions().getStartToCloseTimeout())
+                    .isEqualTo(Duration.ofSeconds(9));
+        });
+    }
+
+    /** Declared second first: {@code @Order} decides. */
+    @Configuration(proxyBeanMethods = false)
+    static class Customizers {
+        static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+        @Bean
+        @Order(2)
+        WorkflowImplementationOptionsCustomizer second() {
+            return (queue, type, options) -> {
+                SEEN.add("second " + queue + " " + type.getSimpleName());
+                options.setDefaultLocalActivityOptions(LocalActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(9))
+                        .build());
+            };
+        }
+
+        @Bean
+        @Order(1)
+        WorkflowImplementationOptionsCustomizer first() {
+            return (queue, type, options) -> {
+                SEEN.add("first " + queue + " " + type.getSimpleName());
+                options.setDefaultActivityOptions(ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(3))
+                        .build());
+            };
+        }
+    }
+
+    /** A @Primary default for every workflow, and options one workflow names. */
+    @Configuration(proxyBeanMethods = false)
+    @Import(NamedOptions.SpecialWorkflowImpl.class)
+    static class NamedOptions {
+
+        @Bean
+        @Primary
+        WorkflowImplementationOptions defaultOptions() {
+            return WorkflowImplementationOptions.newBuilder()
+                    .setDefaultActivityOptions(ActivityOptions.newBuilder()
+                            .setStartToCloseTimeout(Duration.ofSeconds(1))
+                            .build())
+                    .build();
+        }
+
+        @Bean
+        WorkflowImplementationOptions specialOptions() {
+            return WorkflowImplementationOptions.newBuilder()
+                    .setDefaultLocalActivityOptions(LocalActivityOptions.newBuilder()
+                            .setStartToCloseTimeout(Duration.ofSeconds(2))
+                            .build())
+                    .build();
+        }
+
+        @WorkflowInterface
+        public interface SpecialWorkflow {
+            @WorkflowMethod(name = "Special")
+            String run();
+        }
+
+        @WorkflowImpl(taskQueue = "orders", implementationOptions = "specialOptions")
+        public static class SpecialWorkflowImpl implements SpecialWorkflow {
+            @Override
+            public String run() {
+                return "special";
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(MissingOptions.LostWorkflowImpl.class)
+    static class MissingOptions {
+
+        @WorkflowInterface
+        public interface LostWorkflow {
+            @WorkflowMethod(name = "Lost")
+            String run();
+        }
+
+        @WorkflowImpl(taskQueue = "orders", implementationOptions = "nowhere")
+        public static class LostWorkflowImpl implements LostWorkflow {
+            @Override
+            public String run() {
+                return "lost";
+            }
+        }
     }
 
     @WorkflowInterface

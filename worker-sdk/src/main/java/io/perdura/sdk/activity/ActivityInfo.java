@@ -73,6 +73,6 @@ public interface ActivityInfo {
     /** 1 for the first attempt. */
     int getAttempt();
 
-    /** Whether this is a local activity; always false (local activities are not supported yet). */
+    /** Whether this is a local activity (run by the worker of its workflow task, not through the server). */
     boolean isLocal();
 }

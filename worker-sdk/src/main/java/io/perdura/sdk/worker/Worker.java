@@ -12,6 +12,7 @@ import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
 import io.perdura.sdk.internal.worker.ActivityWorkerContext;
+import io.perdura.sdk.internal.worker.LocalActivityExecutor;
 import io.perdura.sdk.internal.worker.TaskPoller;
 import io.perdura.sdk.internal.worker.WorkflowCache;
 import io.perdura.sdk.internal.worker.WorkflowTaskHandler;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one task queue for workflow and activity tasks and runs the registered workflow and activity
- * implementations. Register everything before {@link WorkerFactory#start()}. Task answers and
+ * implementations; the activities registered here also serve the local activities of its workflows. Register everything before {@link WorkerFactory#start()}. Task answers and
  * heartbeats are retried through transient server failures (the client's
  * {@link io.perdura.sdk.client.RpcRetryOptions}); once the worker shuts down they are not retried
  * any more, so shutdown never waits for a backoff, and activities' heartbeats throw {@link
@@ -53,6 +54,7 @@ public final class Worker {
     private final WorkflowCache cache;
     private final List<TaskPoller<?>> pollers = new ArrayList<>();
     private ScheduledThreadPoolExecutor heartbeatScheduler;
+    private LocalActivityExecutor localActivities;
     private boolean started;
 
     Worker(
@@ -96,6 +98,12 @@ public final class Worker {
         register(WorkflowDefinition.of(workflowInterface, factory));
     }
 
+    /** Registers a workflow whose instances {@code factory} creates (one per run), with {@code options}. */
+    public <T> void registerWorkflowImplementationFactory(
+            Class<T> workflowInterface, Supplier<T> factory, WorkflowImplementationOptions options) {
+        register(WorkflowDefinition.of(workflowInterface, factory).withImplementationOptions(options));
+    }
+
     /** Registers activity implementations: every method of each @ActivityInterface they implement. */
     public void registerActivitiesImplementations(Object... activityImplementations) {
         checkNotStarted();
@@ -119,6 +127,11 @@ public final class Worker {
         }
     }
 
+    /** The options this worker was created with. */
+    public WorkerOptions getWorkerOptions() {
+        return options;
+    }
+
     /** The workflow types registered. */
     public Set<String> getWorkflowTypes() {
         return Set.copyOf(workflows.keySet());
@@ -135,8 +148,16 @@ public final class Worker {
         }
         started = true;
         if (!workflows.isEmpty()) {
+            localActivities = new LocalActivityExecutor(activities, taskQueue);
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
-                    http, retryer, identity, taskQueue, Map.copyOf(workflows), cache, DEADLOCK_TIMEOUT);
+                    http,
+                    retryer,
+                    identity,
+                    taskQueue,
+                    Map.copyOf(workflows),
+                    cache,
+                    DEADLOCK_TIMEOUT,
+                    localActivities);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<WorkflowTask>(
                     "workflow[" + taskQueue + "]",
@@ -192,6 +213,9 @@ public final class Worker {
         if (heartbeatScheduler != null) {
             heartbeatScheduler.shutdownNow(); // heartbeats throw ActivityWorkerShutdownException from now on
         }
+        if (now && localActivities != null) {
+            localActivities.shutdownNow();
+        }
         if (pollers.isEmpty()) {
             return;
         }
@@ -225,6 +249,9 @@ public final class Worker {
             }
         }
         cache.clear();
+        if (localActivities != null) {
+            localActivities.shutdownNow();
+        }
         return true;
     }
 }

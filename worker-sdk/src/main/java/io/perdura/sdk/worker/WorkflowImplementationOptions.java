@@ -1,6 +1,7 @@
 package io.perdura.sdk.worker;
 
 import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.activity.LocalActivityOptions;
 import java.util.Map;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Map;
  * Worker#registerWorkflowImplementationTypes(WorkflowImplementationOptions, Class[])}). An activity
  * call takes, field by field, the options of the activity type ({@link #getActivityOptions()}) over
  * the options its stub was created with over {@link #getDefaultActivityOptions()}; a stub created
- * without options ({@code Workflow.newActivityStub(Class)}) takes the defaults.
+ * without options ({@code Workflow.newActivityStub(Class)}) takes the defaults. Local activity
+ * stubs take {@link #getLocalActivityOptions()} and {@link #getDefaultLocalActivityOptions()} the
+ * same way.
  */
 public final class WorkflowImplementationOptions {
 
@@ -16,10 +19,14 @@ public final class WorkflowImplementationOptions {
 
     private final ActivityOptions defaultActivityOptions;
     private final Map<String, ActivityOptions> activityOptions;
+    private final LocalActivityOptions defaultLocalActivityOptions;
+    private final Map<String, LocalActivityOptions> localActivityOptions;
 
     private WorkflowImplementationOptions(Builder b) {
         this.defaultActivityOptions = b.defaultActivityOptions;
         this.activityOptions = b.activityOptions == null ? Map.of() : Map.copyOf(b.activityOptions);
+        this.defaultLocalActivityOptions = b.defaultLocalActivityOptions;
+        this.localActivityOptions = b.localActivityOptions == null ? Map.of() : Map.copyOf(b.localActivityOptions);
     }
 
     public static Builder newBuilder() {
@@ -28,6 +35,22 @@ public final class WorkflowImplementationOptions {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding the values of {@code options} (none if null). */
+    public static Builder newBuilder(WorkflowImplementationOptions options) {
+        Builder builder = new Builder();
+        if (options != null) {
+            builder.defaultActivityOptions = options.defaultActivityOptions;
+            builder.activityOptions = options.activityOptions;
+            builder.defaultLocalActivityOptions = options.defaultLocalActivityOptions;
+            builder.localActivityOptions = options.localActivityOptions;
+        }
+        return builder;
+    }
+
+    public Builder toBuilder() {
+        return newBuilder(this);
     }
 
     /** No defaults. */
@@ -45,10 +68,29 @@ public final class WorkflowImplementationOptions {
         return activityOptions;
     }
 
+    /** The options every local activity call starts from, or null. */
+    public LocalActivityOptions getDefaultLocalActivityOptions() {
+        return defaultLocalActivityOptions;
+    }
+
+    /** Local activity options by activity type, over those of the stub; never null. */
+    public Map<String, LocalActivityOptions> getLocalActivityOptions() {
+        return localActivityOptions;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowImplementationOptions{defaultActivityOptions=" + defaultActivityOptions + ", activityOptions="
+                + activityOptions + ", defaultLocalActivityOptions=" + defaultLocalActivityOptions
+                + ", localActivityOptions=" + localActivityOptions + "}";
+    }
+
     /** Builds {@link WorkflowImplementationOptions}. */
     public static final class Builder {
         private ActivityOptions defaultActivityOptions;
         private Map<String, ActivityOptions> activityOptions;
+        private LocalActivityOptions defaultLocalActivityOptions;
+        private Map<String, LocalActivityOptions> localActivityOptions;
 
         private Builder() {}
 
@@ -60,6 +102,17 @@ public final class WorkflowImplementationOptions {
         /** Options by activity type (the name the activity is registered under, e.g. {@code PayCharge}). */
         public Builder setActivityOptions(Map<String, ActivityOptions> activityOptions) {
             this.activityOptions = activityOptions;
+            return this;
+        }
+
+        public Builder setDefaultLocalActivityOptions(LocalActivityOptions defaultLocalActivityOptions) {
+            this.defaultLocalActivityOptions = defaultLocalActivityOptions;
+            return this;
+        }
+
+        /** Local activity options by activity type. */
+        public Builder setLocalActivityOptions(Map<String, LocalActivityOptions> localActivityOptions) {
+            this.localActivityOptions = localActivityOptions;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.perdura.sdk.workflow;
 
 import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.activity.LocalActivityOptions;
 import io.perdura.sdk.internal.replay.DefaultCancellationScope;
 import io.perdura.sdk.internal.replay.DefaultCompletablePromise;
 import io.perdura.sdk.internal.replay.Promises;
@@ -35,6 +36,35 @@ public final class Workflow {
     /** A stub with the default activity options of the workflow's {@link io.perdura.sdk.worker.WorkflowImplementationOptions}. */
     public static <T> T newActivityStub(Class<T> activityInterface) {
         return WorkflowInternal.current().newActivityStub(activityInterface, null);
+    }
+
+    /**
+     * A stub whose calls run local activities: in the worker that runs the workflow task (activities
+     * registered on that worker), not through the server, while the task is being processed; each
+     * outcome is recorded in a {@code LocalActivity} marker, which replays read instead of running the
+     * activity again. Calls block (or, through {@link Async}, return promises) and fail with an {@link
+     * io.perdura.sdk.failure.ActivityFailure} like activities. {@code options} override, field by field,
+     * the default local activity options of the {@link io.perdura.sdk.worker.WorkflowImplementationOptions}
+     * the workflow was registered with.
+     */
+    public static <T> T newLocalActivityStub(Class<T> activityInterface, LocalActivityOptions options) {
+        return WorkflowInternal.current().newLocalActivityStub(activityInterface, options);
+    }
+
+    /** A local activity stub with the default local activity options of the workflow's implementation options. */
+    public static <T> T newLocalActivityStub(Class<T> activityInterface) {
+        return WorkflowInternal.current().newLocalActivityStub(activityInterface, null);
+    }
+
+    /**
+     * Registers the signal and query handlers of {@code listener}: the {@link SignalMethod} and {@link
+     * QueryMethod} methods of the interfaces it implements, and, if it is one, a {@link
+     * DynamicSignalHandler} (every signal without a handler of its own) or {@link DynamicQueryHandler}.
+     * Signals that arrived before their handler was registered were kept: they are delivered now, in
+     * the order they arrived. A signal or query name that already has a handler is refused.
+     */
+    public static void registerListener(Object listener) {
+        WorkflowInternal.current().registerListener(listener);
     }
 
     /**

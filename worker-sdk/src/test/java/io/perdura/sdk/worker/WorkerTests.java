@@ -13,6 +13,7 @@ import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.Activity;
 import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.activity.LocalActivityOptions;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.sdk.failure.ApplicationFailure;
@@ -94,6 +95,27 @@ class WorkerTests {
         }
     }
 
+    @WorkflowInterface
+    public interface LocalGreeter {
+        @WorkflowMethod(name = "LocalHello")
+        String greet(String name);
+    }
+
+    /** Three local activities in a row: the worker runs them inside the workflow task. */
+    public static class LocalGreeterImpl implements LocalGreeter {
+        private final Greetings greetings = Workflow.newLocalActivityStub(
+                Greetings.class,
+                LocalActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(5))
+                        .build());
+
+        @Override
+        public String greet(String name) {
+            return greetings.compose(name) + " " + greetings.compose(name + " again") + " "
+                    + greetings.compose(name + " once more");
+        }
+    }
+
     public static class GreetingsImpl implements Greetings {
         @Override
         public String compose(String name) {
@@ -146,7 +168,7 @@ class WorkerTests {
                         .setWorkflowPollers(1)
                         .setActivityPollers(1)
                         .build());
-        worker.registerWorkflowImplementationTypes(GreeterImpl.class);
+        worker.registerWorkflowImplementationTypes(GreeterImpl.class, LocalGreeterImpl.class);
         worker.registerWorkflowImplementationTypes(
                 WorkflowImplementationOptions.newBuilder()
                         .setDefaultActivityOptions(ActivityOptions.newBuilder()
@@ -278,7 +300,45 @@ class WorkerTests {
                 .get(0);
         assertThat(command.get("activityType").asString()).isEqualTo("Compose");
         assertThat(command.get("startToCloseTimeout").asString()).isEqualTo("42s");
-        assertThat(factory.getWorker("greetings").getWorkflowTypes()).containsExactlyInAnyOrder("Hello", "Defaulted");
+        assertThat(factory.getWorker("greetings").getWorkflowTypes())
+                .containsExactlyInAnyOrder("Hello", "LocalHello", "Defaulted");
+    }
+
+    @Test
+    void aWorkflowTaskWithLocalActivitiesIsAnsweredWithTheirMarkers() {
+        List<HistoryEvent> history = firstTask();
+        history.set(
+                0,
+                new HistoryEvent(
+                        1,
+                        T,
+                        new EventAttributes.WorkflowExecutionStarted(
+                                "LocalHello", "greetings", Json.array("Ada"), null, null, null, "req", "client")));
+        workflowTasks.add(
+                new WorkflowTask(token(TaskToken.Kind.WORKFLOW, 3), "wf-1", "run-1", "LocalHello", 1, history, null));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> frontend.requests(NS + "/workflow-tasks/complete").size() == 1);
+        var commands = frontend.requests(NS + "/workflow-tasks/complete")
+                .getFirst()
+                .body()
+                .get("commands");
+        assertThat(commands).hasSize(4);
+        String[] names = {"Ada", "Ada again", "Ada once more"};
+        for (int i = 0; i < 3; i++) {
+            var marker = commands.get(i);
+            assertThat(marker.get("commandType").asString()).isEqualTo("RecordMarker");
+            assertThat(marker.get("markerName").asString()).isEqualTo("LocalActivity");
+            assertThat(marker.get("details").get("activityId").asString()).isEqualTo(String.valueOf(i + 1));
+            assertThat(marker.get("details").get("activityType").asString()).isEqualTo("Compose");
+            assertThat(marker.get("details").get("attempt").asInt()).isEqualTo(1);
+            assertThat(marker.get("details").get("result").asString())
+                    .isEqualTo("Hello, " + names[i] + "! (attempt 1)");
+        }
+        assertThat(commands.get(3).get("commandType").asString()).isEqualTo("CompleteWorkflowExecution");
+        assertThat(commands.get(3).get("result").asString())
+                .isEqualTo("Hello, Ada! (attempt 1) Hello, Ada again! (attempt 1) Hello, Ada once more! (attempt 1)");
+        assertThat(frontend.requests(NS + "/activity-tasks/complete")).isEmpty();
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +20,6 @@ import tools.jackson.databind.JsonNode;
  * way the workflow method ends decides the command that closes the run.
  */
 final class WorkflowCode {
-
-    private static final Logger log = LoggerFactory.getLogger(WorkflowCode.class);
 
     private final WorkflowDefinition definition;
     private final WorkflowRunContext context;
@@ -44,7 +40,7 @@ final class WorkflowCode {
         this.input = input;
     }
 
-    /** A signal whose handler starts with the next task's code. */
+    /** A signal whose handler starts with the next task's code, or which waits for its handler to be registered. */
     void signal(WorkflowExecutionSignaled signal) {
         pendingSignals.add(signal);
     }
@@ -60,7 +56,7 @@ final class WorkflowCode {
         try {
             ensureInstance();
             for (WorkflowExecutionSignaled signal : pendingSignals) {
-                spawnSignalHandler(signal);
+                context.signals().handle(signal);
             }
             pendingSignals.clear();
             if (!mainStarted) {
@@ -83,15 +79,23 @@ final class WorkflowCode {
         }
     }
 
-    /** Calls a query handler on the instance (creating it if no task ran yet). */
-    JsonNode query(Method method, JsonNode args) {
+    /** Answers a query (creating the instance if no task ran yet). */
+    JsonNode query(String queryType, JsonNode args) {
         ensureInstance();
-        return DataConverter.toPayload(invoke(method, DataConverter.fromPayloads(args, method)));
+        return context.queries().query(queryType, args, definition.workflowType());
     }
 
+    /** Creates the instance; its own signal and query methods are the run's first handlers. */
     private void ensureInstance() {
         if (instance == null) {
             instance = definition.factory().get();
+            definition
+                    .signalMethods()
+                    .forEach((name, method) -> context.signals().add(name, instance, method));
+            definition
+                    .queryMethods()
+                    .forEach((name, method) -> context.queries().add(name, instance, method));
+            context.signals().deliverBuffered();
         }
     }
 
@@ -120,22 +124,6 @@ final class WorkflowCode {
     static boolean isCancellation(Throwable failure) {
         return failure instanceof CanceledFailure
                 || (failure instanceof ActivityFailure && failure.getCause() instanceof CanceledFailure);
-    }
-
-    private void spawnSignalHandler(WorkflowExecutionSignaled signal) {
-        Method method = definition.signalMethods().get(signal.signalName());
-        if (method == null) {
-            log.warn(
-                    "dropping signal '{}': workflow type {} has no such @SignalMethod",
-                    signal.signalName(),
-                    definition.workflowType());
-            return;
-        }
-        Object[] args = DataConverter.fromPayloads(signal.input(), method);
-        context.spawn(
-                "signal-" + signal.signalName(),
-                DefaultCancellationScope.childOf(context.runScope()),
-                () -> invoke(method, args));
     }
 
     private Object invoke(Method method, Object[] args) {

@@ -8,7 +8,6 @@ import io.perdura.common.model.Failure;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.workflow.WorkflowInfo;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,24 +26,35 @@ import tools.jackson.databind.JsonNode;
 public final class WorkflowRun {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowRun.class);
+    private static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofSeconds(10);
 
     private final WorkflowDefinition definition;
     private final WorkflowRunContext context;
     private final DeterministicScheduler scheduler;
     private final WorkflowCode code;
+    private final LocalActivityRunner localActivityRunner;
     private int cursor;
     private HistoryEvent lastEvent;
     private long answeredStartedEventId = -1;
     private List<CommandStateMachine> unconfirmed = List.of();
+    private long taskStartNanos;
 
-    private WorkflowRun(WorkflowDefinition definition, WorkflowInfo info, Duration deadlockTimeout) {
+    private WorkflowRun(
+            WorkflowDefinition definition,
+            WorkflowInfo info,
+            Duration deadlockTimeout,
+            LocalActivityRunner localActivityRunner) {
         this.definition = definition;
+        this.localActivityRunner = localActivityRunner;
         this.scheduler = new DeterministicScheduler(info.workflowId(), deadlockTimeout);
         this.context = new WorkflowRunContext(info, scheduler, definition.implementationOptions());
         this.code = new WorkflowCode(definition, context, scheduler);
     }
 
-    /** A run to be rebuilt from {@code history}, which starts with WorkflowExecutionStarted. */
+    /**
+     * A run to be rebuilt from {@code history}, which starts with WorkflowExecutionStarted; it cannot
+     * run local activities.
+     */
     public static WorkflowRun create(
             String namespace,
             WorkflowDefinition definition,
@@ -52,6 +62,18 @@ public final class WorkflowRun {
             String runId,
             List<HistoryEvent> history,
             Duration deadlockTimeout) {
+        return create(namespace, definition, workflowId, runId, history, deadlockTimeout, null);
+    }
+
+    /** A run to be rebuilt from {@code history} whose local activities {@code localActivityRunner} runs. */
+    public static WorkflowRun create(
+            String namespace,
+            WorkflowDefinition definition,
+            String workflowId,
+            String runId,
+            List<HistoryEvent> history,
+            Duration deadlockTimeout,
+            LocalActivityRunner localActivityRunner) {
         if (history.isEmpty() || !(history.getFirst().attributes() instanceof WorkflowExecutionStarted started)) {
             throw new IllegalArgumentException("history must start with WorkflowExecutionStarted");
         }
@@ -76,7 +98,7 @@ public final class WorkflowRun {
                 history.getFirst().eventTime() == null
                         ? 0
                         : history.getFirst().eventTime().toEpochMilli());
-        return new WorkflowRun(definition, info, deadlockTimeout);
+        return new WorkflowRun(definition, info, deadlockTimeout, localActivityRunner);
     }
 
     public WorkflowInfo info() {
@@ -93,8 +115,9 @@ public final class WorkflowRun {
         return scheduler.liveCoroutineCount();
     }
 
-    /** Unwinds the run's parked virtual threads. */
+    /** Unwinds the run's parked virtual threads and stops its local activities. */
     public void destroy() {
+        context.localActivities().abandon();
         scheduler.destroy();
     }
 
@@ -104,6 +127,7 @@ public final class WorkflowRun {
      * @throws StaleRunException when this (cached) run cannot continue with this history
      */
     public WorkflowTaskResult processWorkflowTask(List<HistoryEvent> history) {
+        taskStartNanos = System.nanoTime();
         if (!continuesWith(history) || history.size() <= cursor) {
             throw new StaleRunException("cached run does not match the task's history");
         }
@@ -144,16 +168,10 @@ public final class WorkflowRun {
                         + failed.failure().message());
             }
         }
-        Method method = definition.queryMethods().get(queryType);
-        if (method == null) {
-            throw new IllegalArgumentException(
-                    "unknown query type '" + queryType + "' for workflow type " + definition.workflowType()
-                            + "; known: " + definition.queryMethods().keySet());
-        }
         WorkflowRunContext previous = WorkflowInternal.bind(context);
         context.setQueryMode(true);
         try {
-            return code.query(method, args);
+            return code.query(queryType, args);
         } finally {
             context.setQueryMode(false);
             WorkflowInternal.restore(previous);
@@ -201,6 +219,13 @@ public final class WorkflowRun {
                     }
                     context.beginNewTask(event.eventTime().toEpochMilli());
                     code.runUntilBlocked();
+                    context.localActivities()
+                            .runNewTask(
+                                    localActivityRunner,
+                                    workflowTaskTimeout(history, i),
+                                    taskStartNanos,
+                                    code::runUntilBlocked,
+                                    this::taskMustStop);
                     // stay on this WorkflowTaskStarted: the next history confirms the commands sent for it
                     moveCursor(history, i);
                     return finishNewTask(event.eventId());
@@ -214,6 +239,7 @@ public final class WorkflowRun {
                     }
                     context.beginReplayedTask(event.eventId(), event.eventTime().toEpochMilli(), commandEvents);
                     code.runUntilBlocked();
+                    context.localActivities().replayTask(code::runUntilBlocked, this::taskMustStop);
                     context.commands().endReplayedTask();
                     if (context.commands().nonDeterminism() != null || code.taskFailure() != null) {
                         return failure();
@@ -246,6 +272,21 @@ public final class WorkflowRun {
             throw new IllegalStateException("history does not end with a WorkflowTaskStarted");
         }
         return null;
+    }
+
+    /** Whether the current task's code closed the run, diverged from history or failed the task. */
+    private boolean taskMustStop() {
+        return context.commands().shouldStop() || code.taskFailure() != null;
+    }
+
+    /** The start-to-close timeout of the task started at {@code startedIndex} (10 s when history lacks it). */
+    private static Duration workflowTaskTimeout(List<HistoryEvent> history, int startedIndex) {
+        for (int i = startedIndex; i >= 0; i--) {
+            if (history.get(i).attributes() instanceof WorkflowTaskScheduled scheduled) {
+                return scheduled.startToCloseTimeout() != null ? scheduled.startToCloseTimeout() : DEFAULT_TASK_TIMEOUT;
+            }
+        }
+        return DEFAULT_TASK_TIMEOUT;
     }
 
     /** The task this run answered was completed: its command events must be the commands sent. */

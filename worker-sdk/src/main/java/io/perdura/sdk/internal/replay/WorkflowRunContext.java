@@ -4,6 +4,7 @@ import io.perdura.common.command.Command;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.activity.LocalActivityOptions;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.CancelResult;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
@@ -41,6 +42,9 @@ public final class WorkflowRunContext {
     private final Timers timers = new Timers(this);
     private final ActivityCalls activities = new ActivityCalls(this);
     private final Markers markers = new Markers(this, commands);
+    private final LocalActivities localActivities = new LocalActivities(this, commands, timers);
+    private final SignalDispatcher signals = new SignalDispatcher(this);
+    private final QueryDispatcher queries = new QueryDispatcher();
     /** The scope of the whole run: signal handlers and callbacks run in it; never canceled. */
     private final DefaultCancellationScope runScope = DefaultCancellationScope.root();
     /** The workflow method's scope, which a cancellation request for the workflow cancels. */
@@ -97,6 +101,41 @@ public final class WorkflowRunContext {
             String activityType, Object[] args, ActivityOptions options, Class<?> returnType, Type genericReturnType) {
         requireCoroutine("call an activity");
         return activities.schedule(activityType, args, options, returnType, genericReturnType);
+    }
+
+    /** A local activity stub; {@code options} (null: none) over the implementation's default local activity options. */
+    @SuppressWarnings("unchecked")
+    public <T> T newLocalActivityStub(Class<T> iface, LocalActivityOptions options) {
+        if (!iface.isInterface()) {
+            throw new IllegalArgumentException(iface.getName() + " is not an interface");
+        }
+        LocalActivityOptions stubOptions = LocalActivityOptions.newBuilder(
+                        implementationOptions.getDefaultLocalActivityOptions())
+                .mergeActivityOptions(options)
+                .build();
+        if (implementationOptions.getLocalActivityOptions().isEmpty()) {
+            LocalActivityStubHandler.requireTimeout(stubOptions, iface.getSimpleName());
+        }
+        return (T) Proxy.newProxyInstance(
+                iface.getClassLoader(),
+                new Class<?>[] {iface},
+                new LocalActivityStubHandler(iface, stubOptions, implementationOptions.getLocalActivityOptions()));
+    }
+
+    /** Runs a local activity in this worker (see {@link LocalActivities}). */
+    Promise<Object> executeLocalActivity(
+            String activityType,
+            Object[] args,
+            LocalActivityOptions options,
+            Class<?> returnType,
+            Type genericReturnType) {
+        requireCoroutine("call a local activity");
+        return localActivities.execute(activityType, args, options, returnType, genericReturnType);
+    }
+
+    /** Registers the signal and query handlers of {@code listener} (see {@link Listeners}). */
+    public void registerListener(Object listener) {
+        Listeners.register(listener, signals, queries);
     }
 
     public Promise<Void> newTimer(Duration duration) {
@@ -331,6 +370,23 @@ public final class WorkflowRunContext {
 
     Commands commands() {
         return commands;
+    }
+
+    LocalActivities localActivities() {
+        return localActivities;
+    }
+
+    SignalDispatcher signals() {
+        return signals;
+    }
+
+    QueryDispatcher queries() {
+        return queries;
+    }
+
+    /** Moves workflow time forward to {@code millis} (a local activity's outcome; never backwards). */
+    void advanceTimeTo(long millis) {
+        currentTimeMillis = Math.max(currentTimeMillis, millis);
     }
 
     /** The workflow was asked to cancel: its main scope is canceled in a callback coroutine. */

@@ -82,6 +82,15 @@ public abstract class CommandStateMachine {
                         + (m.details() != null && m.details().has("changeId")
                                 ? ", changeId=" + m.details().get("changeId").asString()
                                 : "")
+                        + (m.details() != null && m.details().has("activityId")
+                                ? ", activityId="
+                                        + m.details().get("activityId").asString() + ", activityType="
+                                        + (m.details().has("activityType")
+                                                ? m.details()
+                                                        .get("activityType")
+                                                        .asString()
+                                                : null)
+                                : "")
                         + ")";
             default -> event.eventType().name();
         };

@@ -2,18 +2,33 @@ package io.perdura.sdk.internal.worker;
 
 import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.internal.common.ActivityNames;
+import io.perdura.sdk.internal.common.DataConverter;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
 /** The activity implementations of a worker, by activity type. */
 public final class ActivityRegistry {
 
     /** One activity type: the object and method that implement it. */
-    public record ActivityImplementation(String activityType, Object target, Method method) {}
+    public record ActivityImplementation(String activityType, Object target, Method method) {
+
+        /** Calls the method with the arguments read from {@code input}; throws what the method throws. */
+        Object invoke(JsonNode input) throws Throwable {
+            Object[] args = DataConverter.fromPayloads(input, method);
+            method.setAccessible(true);
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
 
     private final Map<String, ActivityImplementation> byType = new ConcurrentHashMap<>();
 

@@ -15,7 +15,6 @@ import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
-import java.lang.reflect.InvocationTargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -113,11 +112,7 @@ public final class ActivityTaskHandler {
         }
         ActivityContexts.set(context);
         try {
-            Object[] args = DataConverter.fromPayloads(task.input(), impl.method());
-            impl.method().setAccessible(true);
-            return impl.method().invoke(impl.target(), args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+            return impl.invoke(task.input());
         } finally {
             ActivityContexts.clear();
         }

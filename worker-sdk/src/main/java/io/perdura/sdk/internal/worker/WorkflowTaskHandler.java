@@ -15,6 +15,7 @@ import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
+import io.perdura.sdk.internal.replay.LocalActivityRunner;
 import io.perdura.sdk.internal.replay.StaleRunException;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.replay.WorkflowRun;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs one workflow task (or query task) against the cached run or a run rebuilt from the task's
- * history, and sends the answer, retrying through transient server failures while the task can
+ * history, with the local activities it calls (the task waits for them), and sends the answer, retrying through transient server failures while the task can
  * still be answered (its start-to-close timeout; for a query, the server's query timeout).
  */
 public final class WorkflowTaskHandler {
@@ -45,6 +46,7 @@ public final class WorkflowTaskHandler {
     private final Map<String, WorkflowDefinition> definitions;
     private final WorkflowCache cache;
     private final Duration deadlockTimeout;
+    private final LocalActivityRunner localActivities;
 
     public WorkflowTaskHandler(
             PerduraHttp http,
@@ -53,7 +55,8 @@ public final class WorkflowTaskHandler {
             String taskQueue,
             Map<String, WorkflowDefinition> definitions,
             WorkflowCache cache,
-            Duration deadlockTimeout) {
+            Duration deadlockTimeout,
+            LocalActivityRunner localActivities) {
         this.http = http;
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
@@ -61,6 +64,7 @@ public final class WorkflowTaskHandler {
         this.definitions = definitions;
         this.cache = cache;
         this.deadlockTimeout = deadlockTimeout;
+        this.localActivities = localActivities;
     }
 
     public void handle(WorkflowTask task) {
@@ -221,6 +225,12 @@ public final class WorkflowTaskHandler {
                     + " queue " + taskQueue + "; registered: " + definitions.keySet());
         }
         return WorkflowRun.create(
-                http.namespace(), definition, task.workflowId(), task.runId(), task.history(), deadlockTimeout);
+                http.namespace(),
+                definition,
+                task.workflowId(),
+                task.runId(),
+                task.history(),
+                deadlockTimeout,
+                localActivities);
     }
 }

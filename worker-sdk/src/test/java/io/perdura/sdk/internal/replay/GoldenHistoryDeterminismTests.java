@@ -73,7 +73,19 @@ class GoldenHistoryDeterminismTests {
                         RunWorkflows.CounterUpToOne.class,
                         "history records WorkflowExecutionContinuedAsNew at eventId 5 but workflow code produced"
                                 + " CompleteWorkflowExecution"),
-                Arguments.of("introspect-retried-child.json", RunWorkflows.IntrospectImpl.class, null, null));
+                Arguments.of("introspect-retried-child.json", RunWorkflows.IntrospectImpl.class, null, null),
+                Arguments.of(
+                        "local-activities-in-one-task.json",
+                        LocalActivityWorkflows.ThreeInARowImpl.class,
+                        LocalActivityWorkflows.ThreeInARowWithoutCharge.class,
+                        "history records MarkerRecorded(markerName=LocalActivity, activityId=2,"
+                                + " activityType=ShopCharge) at eventId 6 but workflow code no longer produces it"),
+                Arguments.of("signals-before-listener.json", ListenerWorkflows.RegistrarImpl.class, null, null),
+                Arguments.of(
+                        "local-activity-retried-on-timer.json",
+                        LocalActivityWorkflows.RetriedOnTimerImpl.class,
+                        null,
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
@@ -46,6 +47,28 @@ final class HistoryBuilder {
     void activityCompleted(long scheduledEventId, Object result) {
         long started = add(new EventAttributes.ActivityTaskStarted(scheduledEventId, "worker", "a", 1, null));
         add(new EventAttributes.ActivityTaskCompleted(scheduledEventId, started, Json.tree(result), "worker"));
+    }
+
+    /**
+     * The command events the server writes for {@code commands} after WorkflowTaskCompleted {@code
+     * completedEventId} (markers, timers, completion); returns the ids of the events added.
+     */
+    List<Long> record(List<Command> commands, long completedEventId) {
+        List<Long> ids = new ArrayList<>();
+        for (Command command : commands) {
+            ids.add(add(
+                    switch (command) {
+                        case Command.RecordMarker m ->
+                            new EventAttributes.MarkerRecorded(
+                                    m.markerName(), m.details(), m.failure(), completedEventId);
+                        case Command.StartTimer t ->
+                            new EventAttributes.TimerStarted(t.timerId(), t.startToFireTimeout(), completedEventId);
+                        case Command.CompleteWorkflowExecution c ->
+                            new EventAttributes.WorkflowExecutionCompleted(c.result(), completedEventId, null);
+                        default -> throw new IllegalArgumentException("not recorded here: " + command);
+                    }));
+        }
+        return ids;
     }
 
     long lastEventId() {

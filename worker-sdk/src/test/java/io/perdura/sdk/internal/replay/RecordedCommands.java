@@ -34,6 +34,14 @@ final class RecordedCommands {
         return details;
     }
 
+    /** A local activity's marker records when it ran, which differs each time it runs. */
+    private static JsonNode withoutTimes(JsonNode details) {
+        ObjectNode copy = ((ObjectNode) details).deepCopy();
+        copy.remove("time");
+        copy.remove("originalScheduledTime");
+        return copy;
+    }
+
     static boolean records(HistoryEvent event, Command command) {
         return switch (command) {
             case Command.ScheduleActivityTask c ->
@@ -54,6 +62,17 @@ final class RecordedCommands {
                         && t.startToFireTimeout().equals(c.startToFireTimeout());
             case Command.CancelTimer c ->
                 event.attributes() instanceof TimerCanceled t && t.timerId().equals(c.timerId());
+            case Command.RecordMarker c
+            when "LocalActivity".equals(c.markerName()) ->
+                event.attributes() instanceof MarkerRecorded m
+                        && m.markerName().equals(c.markerName())
+                        && Json.write(withoutTimes(m.details())).equals(Json.write(withoutTimes(c.details())))
+                        && (m.failure() == null) == (c.failure() == null)
+                        && (m.failure() == null
+                                || m.failure()
+                                        .cause()
+                                        .message()
+                                        .equals(c.failure().cause().message()));
             case Command.RecordMarker c ->
                 event.attributes() instanceof MarkerRecorded m
                         && m.markerName().equals(c.markerName())

@@ -3,6 +3,8 @@ package io.perdura.sdk.internal.replay;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.sdk.internal.worker.ActivityRegistry;
+import io.perdura.sdk.internal.worker.LocalActivityExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -12,6 +14,15 @@ import tools.jackson.databind.JsonNode;
 
 /** Loads golden histories and builds runs from them. */
 final class ReplayTestSupport {
+
+    /** Runs the local activities of the runs built here: {@link LocalActivityWorkflows.ShopImpl}. */
+    static final LocalActivityExecutor LOCAL_ACTIVITIES;
+
+    static {
+        ActivityRegistry registry = new ActivityRegistry();
+        registry.register(new LocalActivityWorkflows.ShopImpl());
+        LOCAL_ACTIVITIES = new LocalActivityExecutor(registry, "samples");
+    }
 
     private ReplayTestSupport() {}
 
@@ -58,6 +69,7 @@ final class ReplayTestSupport {
     }
 
     static WorkflowRun newRun(WorkflowDefinition definition, List<HistoryEvent> history) {
-        return WorkflowRun.create("default", definition, "wf-1", "run-1", history, Duration.ofSeconds(5));
+        return WorkflowRun.create(
+                "default", definition, "wf-1", "run-1", history, Duration.ofSeconds(5), LOCAL_ACTIVITIES);
     }
 }
