@@ -39,7 +39,11 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConformanceTests
-        implements Conformance, SignalsAndStartsConformance, AsyncAndCancellationConformance, CrashConformance {
+        implements Conformance,
+                SignalsAndStartsConformance,
+                AsyncAndCancellationConformance,
+                CrashConformance,
+                ClientConformance {
 
     PerduraServer server;
     RestApi api;
