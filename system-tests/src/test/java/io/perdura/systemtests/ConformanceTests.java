@@ -12,6 +12,7 @@ import io.perdura.samples.hello.GreetingsActivities;
 import io.perdura.samples.hello.Hello;
 import io.perdura.samples.hello.HelloWorkflow;
 import io.perdura.samples.parallel.ParallelGreetingsWorkflow;
+import io.perdura.samples.parent.ParentWorkflow;
 import io.perdura.samples.payment.FlakyPaymentWorkflow;
 import io.perdura.samples.payment.PaymentsActivities;
 import io.perdura.samples.reminder.NotificationsActivities;
@@ -39,7 +40,11 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConformanceTests
-        implements Conformance, SignalsAndStartsConformance, AsyncAndCancellationConformance, CrashConformance {
+        implements Conformance,
+                SignalsAndStartsConformance,
+                AsyncAndCancellationConformance,
+                CrashConformance,
+                ChildWorkflowConformance {
 
     PerduraServer server;
     RestApi api;
@@ -126,7 +131,8 @@ abstract class ConformanceTests
                     FlakyPaymentWorkflow.class,
                     ParallelGreetingsWorkflow.class,
                     CountdownWorkflow.class,
-                    CancellableWorkflow.class);
+                    CancellableWorkflow.class,
+                    ParentWorkflow.class);
             worker.registerActivitiesImplementations(
                     new GreetingsActivities(),
                     new NotificationsActivities(),
