@@ -12,6 +12,7 @@ import io.perdura.samples.hello.GreetingsActivities;
 import io.perdura.samples.hello.Hello;
 import io.perdura.samples.hello.HelloWorkflow;
 import io.perdura.samples.parallel.ParallelGreetingsWorkflow;
+import io.perdura.samples.parent.ParentWorkflow;
 import io.perdura.samples.payment.FlakyPaymentWorkflow;
 import io.perdura.samples.payment.PaymentsActivities;
 import io.perdura.samples.reminder.NotificationsActivities;
@@ -43,7 +44,8 @@ abstract class ConformanceTests
                 SignalsAndStartsConformance,
                 AsyncAndCancellationConformance,
                 CrashConformance,
-                ClientConformance {
+                ClientConformance,
+                ChildWorkflowConformance {
 
     PerduraServer server;
     RestApi api;
@@ -130,7 +132,8 @@ abstract class ConformanceTests
                     FlakyPaymentWorkflow.class,
                     ParallelGreetingsWorkflow.class,
                     CountdownWorkflow.class,
-                    CancellableWorkflow.class);
+                    CancellableWorkflow.class,
+                    ParentWorkflow.class);
             worker.registerActivitiesImplementations(
                     new GreetingsActivities(),
                     new NotificationsActivities(),

@@ -2,12 +2,14 @@ package io.perdura.sdk.workflow;
 
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.activity.LocalActivityOptions;
+import io.perdura.sdk.client.WorkflowExecution;
 import io.perdura.sdk.internal.replay.DefaultCancellationScope;
 import io.perdura.sdk.internal.replay.DefaultCompletablePromise;
 import io.perdura.sdk.internal.replay.Promises;
 import io.perdura.sdk.internal.replay.ReplayAwareLogger;
 import io.perdura.sdk.internal.replay.WorkflowInternal;
 import io.perdura.sdk.internal.replay.WorkflowRunContext;
+import io.perdura.sdk.internal.replay.WorkflowStubs;
 import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
@@ -54,6 +56,76 @@ public final class Workflow {
     /** A local activity stub with the default local activity options of the workflow's implementation options. */
     public static <T> T newLocalActivityStub(Class<T> activityInterface) {
         return WorkflowInternal.current().newLocalActivityStub(activityInterface, null);
+    }
+
+    /**
+     * A stub of a child workflow of the type of {@code workflowInterface}: calling its {@link
+     * WorkflowMethod} starts the child (StartChildWorkflowExecution) and waits for its result, or,
+     * through {@link Async} ({@code Async.function(child::run, arg)}), returns the promise of its result
+     * with the command part of the current workflow task; its {@link SignalMethod}s signal the child.
+     * A child that does not complete fails the call with a {@link
+     * io.perdura.sdk.failure.ChildWorkflowFailure}. One stub starts one child.
+     */
+    public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
+        return WorkflowStubs.newChildWorkflowStub(workflowInterface, options);
+    }
+
+    /** {@link #newChildWorkflowStub(Class, ChildWorkflowOptions)} with the default options. */
+    public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
+        return WorkflowStubs.newChildWorkflowStub(workflowInterface, null);
+    }
+
+    /** A stub of a child workflow of {@code workflowType}, started by its {@code execute} calls. */
+    public static ChildWorkflowStub newUntypedChildWorkflowStub(String workflowType, ChildWorkflowOptions options) {
+        return WorkflowStubs.newUntypedChildWorkflowStub(workflowType, options);
+    }
+
+    /** {@link #newUntypedChildWorkflowStub(String, ChildWorkflowOptions)} with the default options. */
+    public static ChildWorkflowStub newUntypedChildWorkflowStub(String workflowType) {
+        return WorkflowStubs.newUntypedChildWorkflowStub(workflowType, null);
+    }
+
+    /**
+     * The run of the child (or external) workflow {@code stub} stands for: for a child, a promise that
+     * completes once it started, and fails when it could not start.
+     */
+    public static Promise<WorkflowExecution> getWorkflowExecution(Object stub) {
+        return WorkflowStubs.getWorkflowExecution(stub);
+    }
+
+    /**
+     * A stub of the current run of another workflow: its {@link SignalMethod}s signal it
+     * (SignalExternalWorkflowExecution) and wait until the signal was delivered, or fail with an
+     * {@link io.perdura.sdk.failure.ApplicationFailure} of type {@code
+     * EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND}; through {@link Async} they return the promise at once.
+     */
+    public static <T> T newExternalWorkflowStub(Class<T> workflowInterface, String workflowId) {
+        return WorkflowStubs.newExternalWorkflowStub(workflowInterface, new WorkflowExecution(workflowId, null));
+    }
+
+    /** {@link #newExternalWorkflowStub(Class, String)} for run {@code runId} (null: the current run). */
+    public static <T> T newExternalWorkflowStub(Class<T> workflowInterface, String workflowId, String runId) {
+        return WorkflowStubs.newExternalWorkflowStub(workflowInterface, new WorkflowExecution(workflowId, runId));
+    }
+
+    /** {@link #newExternalWorkflowStub(Class, String)} for {@code execution} (a null run id: the current run). */
+    public static <T> T newExternalWorkflowStub(Class<T> workflowInterface, WorkflowExecution execution) {
+        return WorkflowStubs.newExternalWorkflowStub(workflowInterface, execution);
+    }
+
+    /** A stub that signals or asks to cancel the current run of another workflow. */
+    public static ExternalWorkflowStub newUntypedExternalWorkflowStub(String workflowId) {
+        return WorkflowStubs.newUntypedExternalWorkflowStub(new WorkflowExecution(workflowId, null));
+    }
+
+    /** {@link #newUntypedExternalWorkflowStub(String)} for run {@code runId} (null: the current run). */
+    public static ExternalWorkflowStub newUntypedExternalWorkflowStub(String workflowId, String runId) {
+        return WorkflowStubs.newUntypedExternalWorkflowStub(new WorkflowExecution(workflowId, runId));
+    }
+
+    /** {@link #newUntypedExternalWorkflowStub(String)} for {@code execution} (a null run id: the current run). */
+    public static ExternalWorkflowStub newUntypedExternalWorkflowStub(WorkflowExecution execution) {
+        return WorkflowStubs.newUntypedExternalWorkflowStub(execution);
     }
 
     /**

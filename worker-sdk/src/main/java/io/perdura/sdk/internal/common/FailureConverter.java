@@ -1,11 +1,15 @@
 package io.perdura.sdk.internal.common;
 
+import io.perdura.common.json.Json;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.Failure.ActivityFailureInfo;
 import io.perdura.common.model.Failure.FailureKind;
+import io.perdura.common.model.RetryState;
+import io.perdura.sdk.client.WorkflowExecution;
 import io.perdura.sdk.failure.ActivityFailure;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.failure.CanceledFailure;
+import io.perdura.sdk.failure.ChildWorkflowFailure;
 import io.perdura.sdk.failure.ServerFailure;
 import io.perdura.sdk.failure.TerminatedFailure;
 import io.perdura.sdk.failure.TimeoutFailure;
@@ -13,6 +17,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Converts exceptions to the {@link Failure} chain recorded in history, and back. */
 public final class FailureConverter {
@@ -60,6 +66,17 @@ public final class FailureConverter {
                                 a.getActivityId(),
                                 a.getActivityType(),
                                 a.getRetryState()),
+                        null);
+            case ChildWorkflowFailure c ->
+                new Failure(
+                        c.getOriginalMessage(),
+                        FailureKind.CHILD_WORKFLOW,
+                        null,
+                        false,
+                        childInfo(c),
+                        null,
+                        cause,
+                        null,
                         null);
             case TimeoutFailure tf ->
                 new Failure(
@@ -130,13 +147,55 @@ public final class FailureConverter {
             case TIMEOUT -> new TimeoutFailure(f.message(), f.timeoutType(), cause);
             case TERMINATED -> new TerminatedFailure(f.message(), cause);
             case CANCELED -> new CanceledFailure(f.message(), cause);
-            case SERVER, CHILD_WORKFLOW -> new ServerFailure(f.message(), f.nonRetryable(), cause);
+            case CHILD_WORKFLOW -> childWorkflowFailure(f.details(), cause);
+            case SERVER -> new ServerFailure(f.message(), f.nonRetryable(), cause);
         };
         if (f.stackTrace() != null) {
             // Keep the remote stack out of the local one: it is available in the recorded failure.
             result.setStackTrace(new StackTraceElement[0]);
         }
         return result;
+    }
+
+    /**
+     * What a CHILD_WORKFLOW failure records of its child, in {@code details} (the failure has no field
+     * of its own for it): {@code {namespace, workflowId, runId, workflowType, initiatedEventId,
+     * startedEventId, retryState}}, the names of Temporal's ChildWorkflowExecutionFailureInfo.
+     */
+    private static JsonNode childInfo(ChildWorkflowFailure c) {
+        ObjectNode info = Json.mapper().createObjectNode();
+        info.put("namespace", c.getNamespace());
+        info.put(
+                "workflowId", c.getExecution() == null ? null : c.getExecution().workflowId());
+        info.put("runId", c.getExecution() == null ? null : c.getExecution().runId());
+        info.put("workflowType", c.getWorkflowType());
+        info.put("initiatedEventId", c.getInitiatedEventId());
+        info.put("startedEventId", c.getStartedEventId());
+        info.put(
+                "retryState",
+                c.getRetryState() == null ? null : c.getRetryState().name());
+        return info;
+    }
+
+    private static ChildWorkflowFailure childWorkflowFailure(JsonNode info, RuntimeException cause) {
+        if (info == null || !info.isObject()) {
+            return new ChildWorkflowFailure(0, 0, null, null, null, null, cause);
+        }
+        String workflowId = text(info, "workflowId");
+        String retryState = text(info, "retryState");
+        return new ChildWorkflowFailure(
+                info.path("initiatedEventId").asLong(0),
+                info.path("startedEventId").asLong(0),
+                text(info, "workflowType"),
+                workflowId == null ? null : new WorkflowExecution(workflowId, text(info, "runId")),
+                text(info, "namespace"),
+                retryState == null ? null : RetryState.valueOf(retryState),
+                cause);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     static String stackTrace(Throwable t) {

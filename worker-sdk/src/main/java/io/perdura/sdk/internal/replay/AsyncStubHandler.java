@@ -5,8 +5,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
 /**
- * The handler of a stub that workflow code calls (activities; child workflows, local activities and
- * external workflows are meant to extend it too). A subclass only starts the call and returns its
+ * The handler of a stub that workflow code calls (activities, local activities, child workflows,
+ * external workflows). A subclass only starts the call and returns its
  * promise ({@link #start}); this class makes the call blocking, or, under {@link
  * io.perdura.sdk.workflow.Async} with a method reference to the stub, hands the promise to the Async
  * call and returns at once, so the command is part of the current workflow task in call order.

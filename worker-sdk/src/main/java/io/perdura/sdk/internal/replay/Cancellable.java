@@ -2,9 +2,9 @@ package io.perdura.sdk.internal.replay;
 
 /**
  * Something started in a {@link DefaultCancellationScope} that the scope's cancellation must reach:
- * a timer, an activity, and (for those who add them) a child workflow, a local activity, an external
- * signal. Register it with {@link DefaultCancellationScope#register} when it is started and
- * unregister it once it is resolved.
+ * a timer, an activity, a local activity, a child workflow, a signal to another workflow. Register
+ * it with {@link DefaultCancellationScope#register} when it is started and unregister it once it is
+ * resolved.
  */
 @FunctionalInterface
 public interface Cancellable {

@@ -4,6 +4,7 @@ import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.sdk.failure.ActivityFailure;
 import io.perdura.sdk.failure.CanceledFailure;
+import io.perdura.sdk.failure.ChildWorkflowFailure;
 import io.perdura.sdk.failure.PerduraFailure;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
@@ -120,10 +121,11 @@ final class WorkflowCode {
                 new CompletionStateMachine(new Command.CompleteWorkflowExecution(DataConverter.toPayload(result))));
     }
 
-    /** A CanceledFailure, or the failure of an activity that was canceled. */
+    /** A CanceledFailure, or the failure of an activity or child workflow that was canceled. */
     static boolean isCancellation(Throwable failure) {
         return failure instanceof CanceledFailure
-                || (failure instanceof ActivityFailure && failure.getCause() instanceof CanceledFailure);
+                || ((failure instanceof ActivityFailure || failure instanceof ChildWorkflowFailure)
+                        && failure.getCause() instanceof CanceledFailure);
     }
 
     private Object invoke(Method method, Object[] args) {

@@ -41,6 +41,8 @@ public final class WorkflowRunContext {
     private final Commands commands = new Commands();
     private final Timers timers = new Timers(this);
     private final ActivityCalls activities = new ActivityCalls(this);
+    private final ChildWorkflows children = new ChildWorkflows(this);
+    private final ExternalWorkflows externals = new ExternalWorkflows(this);
     private final Markers markers = new Markers(this, commands);
     private final LocalActivities localActivities = new LocalActivities(this, commands, timers);
     private final SignalDispatcher signals = new SignalDispatcher(this);
@@ -374,6 +376,14 @@ public final class WorkflowRunContext {
 
     LocalActivities localActivities() {
         return localActivities;
+    }
+
+    ChildWorkflows children() {
+        return children;
+    }
+
+    ExternalWorkflows externals() {
+        return externals;
     }
 
     SignalDispatcher signals() {

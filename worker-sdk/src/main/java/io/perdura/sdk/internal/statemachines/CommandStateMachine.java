@@ -8,7 +8,21 @@ import io.perdura.common.history.EventAttributes.ActivityTaskFailed;
 import io.perdura.common.history.EventAttributes.ActivityTaskScheduled;
 import io.perdura.common.history.EventAttributes.ActivityTaskStarted;
 import io.perdura.common.history.EventAttributes.ActivityTaskTimedOut;
+import io.perdura.common.history.EventAttributes.ChildWorkflowExecutionCanceled;
+import io.perdura.common.history.EventAttributes.ChildWorkflowExecutionCompleted;
+import io.perdura.common.history.EventAttributes.ChildWorkflowExecutionFailed;
+import io.perdura.common.history.EventAttributes.ChildWorkflowExecutionStarted;
+import io.perdura.common.history.EventAttributes.ChildWorkflowExecutionTerminated;
+import io.perdura.common.history.EventAttributes.ChildWorkflowExecutionTimedOut;
+import io.perdura.common.history.EventAttributes.ExternalWorkflowExecutionCancelRequested;
+import io.perdura.common.history.EventAttributes.ExternalWorkflowExecutionSignaled;
 import io.perdura.common.history.EventAttributes.MarkerRecorded;
+import io.perdura.common.history.EventAttributes.RequestCancelExternalWorkflowExecutionFailed;
+import io.perdura.common.history.EventAttributes.RequestCancelExternalWorkflowExecutionInitiated;
+import io.perdura.common.history.EventAttributes.SignalExternalWorkflowExecutionFailed;
+import io.perdura.common.history.EventAttributes.SignalExternalWorkflowExecutionInitiated;
+import io.perdura.common.history.EventAttributes.StartChildWorkflowExecutionFailed;
+import io.perdura.common.history.EventAttributes.StartChildWorkflowExecutionInitiated;
 import io.perdura.common.history.EventAttributes.TimerCanceled;
 import io.perdura.common.history.EventAttributes.TimerFired;
 import io.perdura.common.history.EventAttributes.TimerStarted;
@@ -54,7 +68,8 @@ public abstract class CommandStateMachine {
 
     /**
      * The {@link #initialEventId()} a non-command event refers to (an activity's scheduledEventId, a
-     * timer's startedEventId …), or 0 for an event that concerns no command entity.
+     * timer's startedEventId, the initiatedEventId of a child's or an external request's outcome …),
+     * or 0 for an event that concerns no command entity.
      */
     public static long initialEventIdOf(HistoryEvent event) {
         return switch (event.attributes()) {
@@ -64,6 +79,17 @@ public abstract class CommandStateMachine {
             case ActivityTaskTimedOut a -> a.scheduledEventId();
             case ActivityTaskCanceled a -> a.scheduledEventId();
             case TimerFired t -> t.startedEventId();
+            case ChildWorkflowExecutionStarted c -> c.initiatedEventId();
+            case StartChildWorkflowExecutionFailed c -> c.initiatedEventId();
+            case ChildWorkflowExecutionCompleted c -> c.initiatedEventId();
+            case ChildWorkflowExecutionFailed c -> c.initiatedEventId();
+            case ChildWorkflowExecutionCanceled c -> c.initiatedEventId();
+            case ChildWorkflowExecutionTimedOut c -> c.initiatedEventId();
+            case ChildWorkflowExecutionTerminated c -> c.initiatedEventId();
+            case ExternalWorkflowExecutionSignaled s -> s.initiatedEventId();
+            case SignalExternalWorkflowExecutionFailed s -> s.initiatedEventId();
+            case ExternalWorkflowExecutionCancelRequested r -> r.initiatedEventId();
+            case RequestCancelExternalWorkflowExecutionFailed r -> r.initiatedEventId();
             default -> 0;
         };
     }
@@ -77,6 +103,20 @@ public abstract class CommandStateMachine {
                 "ActivityTaskCancelRequested(scheduledEventId=" + a.scheduledEventId() + ")";
             case TimerStarted t -> "TimerStarted(timerId=" + t.timerId() + ")";
             case TimerCanceled t -> "TimerCanceled(timerId=" + t.timerId() + ")";
+            case StartChildWorkflowExecutionInitiated c ->
+                "StartChildWorkflowExecutionInitiated(workflowType=" + c.workflowType() + ", workflowId="
+                        + c.workflowId() + ")";
+            case SignalExternalWorkflowExecutionInitiated s ->
+                "SignalExternalWorkflowExecutionInitiated(workflowId="
+                        + (s.workflowExecution() == null
+                                ? null
+                                : s.workflowExecution().workflowId())
+                        + ", signalName=" + s.signalName() + ")";
+            case RequestCancelExternalWorkflowExecutionInitiated r ->
+                "RequestCancelExternalWorkflowExecutionInitiated(workflowId="
+                        + (r.workflowExecution() == null
+                                ? null
+                                : r.workflowExecution().workflowId()) + ")";
             case MarkerRecorded m ->
                 "MarkerRecorded(markerName=" + m.markerName()
                         + (m.details() != null && m.details().has("changeId")

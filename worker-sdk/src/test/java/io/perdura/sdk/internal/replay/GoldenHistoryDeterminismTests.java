@@ -85,7 +85,35 @@ class GoldenHistoryDeterminismTests {
                         "local-activity-retried-on-timer.json",
                         LocalActivityWorkflows.RetriedOnTimerImpl.class,
                         null,
-                        null));
+                        null),
+                Arguments.of(
+                        "child-completed.json",
+                        ChildWorkflowWorkflows.ParentImpl.class,
+                        ChildWorkflowWorkflows.ParentRenamingItsChild.class,
+                        "history records StartChildWorkflowExecutionInitiated(workflowType=Greeter,"
+                                + " workflowId=greeter-1) at eventId 5 but workflow code produced"
+                                + " StartChildWorkflowExecution(workflowType=Greeter, workflowId=greeter-one)"),
+                Arguments.of("child-failed.json", ChildWorkflowWorkflows.ParentImpl.class, null, null),
+                Arguments.of("child-start-failed.json", ChildWorkflowWorkflows.ParentImpl.class, null, null),
+                Arguments.of(
+                        "children-in-parallel.json",
+                        ChildWorkflowWorkflows.FanoutImpl.class,
+                        ChildWorkflowWorkflows.FanoutSequential.class,
+                        "history records StartChildWorkflowExecutionInitiated(workflowType=Greeter,"
+                                + " workflowId=greeter-2) at eventId 6 but workflow code no longer produces it"),
+                Arguments.of(
+                        "child-canceled.json",
+                        ChildWorkflowWorkflows.CancelsChildImpl.class,
+                        ChildWorkflowWorkflows.CancelsChildNever.class,
+                        "history records RequestCancelExternalWorkflowExecutionInitiated(workflowId=greeter-1) at"
+                                + " eventId 10 but workflow code no longer produces it"),
+                Arguments.of(
+                        "external-signal-and-cancel.json",
+                        ChildWorkflowWorkflows.MessengerImpl.class,
+                        ChildWorkflowWorkflows.MessengerSayingHi.class,
+                        "history records SignalExternalWorkflowExecutionInitiated(workflowId=receiver-1,"
+                                + " signalName=deliver) at eventId 5 but workflow code produced"
+                                + " SignalExternalWorkflowExecution(workflowId=receiver-1, signalName=greet)"));
     }
 
     @ParameterizedTest(name = "{0}")

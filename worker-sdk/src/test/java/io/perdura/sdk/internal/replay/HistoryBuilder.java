@@ -4,6 +4,9 @@ import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.ParentClosePolicy;
+import io.perdura.common.model.WorkflowExecution;
+import io.perdura.common.model.WorkflowIdReusePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,10 +68,56 @@ final class HistoryBuilder {
                             new EventAttributes.TimerStarted(t.timerId(), t.startToFireTimeout(), completedEventId);
                         case Command.CompleteWorkflowExecution c ->
                             new EventAttributes.WorkflowExecutionCompleted(c.result(), completedEventId, null);
+                        case Command.StartChildWorkflowExecution c ->
+                            new EventAttributes.StartChildWorkflowExecutionInitiated(
+                                    "default",
+                                    c.workflowId(),
+                                    c.workflowType(),
+                                    c.taskQueue() == null ? "samples" : c.taskQueue(),
+                                    c.input(),
+                                    c.workflowExecutionTimeout(),
+                                    c.workflowRunTimeout(),
+                                    c.workflowTaskTimeout(),
+                                    c.parentClosePolicy() == null ? ParentClosePolicy.TERMINATE : c.parentClosePolicy(),
+                                    completedEventId,
+                                    c.workflowIdReusePolicy() == null
+                                            ? WorkflowIdReusePolicy.ALLOW_DUPLICATE
+                                            : c.workflowIdReusePolicy(),
+                                    c.retryPolicy(),
+                                    c.cronSchedule(),
+                                    c.memo());
+                        case Command.SignalExternalWorkflowExecution c ->
+                            new EventAttributes.SignalExternalWorkflowExecutionInitiated(
+                                    completedEventId,
+                                    "default",
+                                    c.execution(),
+                                    c.signalName(),
+                                    c.input(),
+                                    c.childWorkflowOnly());
+                        case Command.RequestCancelExternalWorkflowExecution c ->
+                            new EventAttributes.RequestCancelExternalWorkflowExecutionInitiated(
+                                    completedEventId, "default", c.execution(), c.childWorkflowOnly(), c.reason());
                         default -> throw new IllegalArgumentException("not recorded here: " + command);
                     }));
         }
         return ids;
+    }
+
+    /** ChildWorkflowExecutionStarted of the child initiated at {@code initiatedEventId}; returns its id. */
+    long childStarted(long initiatedEventId, String workflowId, String runId) {
+        return add(new EventAttributes.ChildWorkflowExecutionStarted(
+                "default", initiatedEventId, new WorkflowExecution(workflowId, runId), "Greeter"));
+    }
+
+    /** ChildWorkflowExecutionCompleted of a child that started at {@code startedEventId}. */
+    void childCompleted(long initiatedEventId, long startedEventId, String workflowId, String runId, Object result) {
+        add(new EventAttributes.ChildWorkflowExecutionCompleted(
+                Json.tree(result),
+                "default",
+                new WorkflowExecution(workflowId, runId),
+                "Greeter",
+                initiatedEventId,
+                startedEventId));
     }
 
     long lastEventId() {

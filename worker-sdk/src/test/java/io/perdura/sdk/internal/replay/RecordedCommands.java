@@ -4,6 +4,9 @@ import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes.ActivityTaskCancelRequested;
 import io.perdura.common.history.EventAttributes.ActivityTaskScheduled;
 import io.perdura.common.history.EventAttributes.MarkerRecorded;
+import io.perdura.common.history.EventAttributes.RequestCancelExternalWorkflowExecutionInitiated;
+import io.perdura.common.history.EventAttributes.SignalExternalWorkflowExecutionInitiated;
+import io.perdura.common.history.EventAttributes.StartChildWorkflowExecutionInitiated;
 import io.perdura.common.history.EventAttributes.TimerCanceled;
 import io.perdura.common.history.EventAttributes.TimerStarted;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionCanceled;
@@ -77,6 +80,29 @@ final class RecordedCommands {
                 event.attributes() instanceof MarkerRecorded m
                         && m.markerName().equals(c.markerName())
                         && Json.write(withoutData(m.details())).equals(Json.write(withoutData(c.details())));
+            case Command.StartChildWorkflowExecution c ->
+                event.attributes() instanceof StartChildWorkflowExecutionInitiated i
+                        && (c.namespace() == null || c.namespace().equals(i.namespace()))
+                        && i.workflowId().equals(c.workflowId())
+                        && i.workflowType().equals(c.workflowType())
+                        && (c.taskQueue() == null || c.taskQueue().equals(i.taskQueue()))
+                        && Objects.equals(i.input(), c.input())
+                        && Objects.equals(i.workflowRunTimeout(), c.workflowRunTimeout())
+                        && Objects.equals(i.workflowExecutionTimeout(), c.workflowExecutionTimeout())
+                        && (c.parentClosePolicy() == null || c.parentClosePolicy() == i.parentClosePolicy())
+                        && (c.workflowIdReusePolicy() == null
+                                || c.workflowIdReusePolicy() == i.workflowIdReusePolicy());
+            case Command.SignalExternalWorkflowExecution c ->
+                event.attributes() instanceof SignalExternalWorkflowExecutionInitiated i
+                        && Objects.equals(i.workflowExecution(), c.execution())
+                        && i.signalName().equals(c.signalName())
+                        && Objects.equals(i.input(), c.input())
+                        && i.childWorkflowOnly() == c.childWorkflowOnly();
+            case Command.RequestCancelExternalWorkflowExecution c ->
+                event.attributes() instanceof RequestCancelExternalWorkflowExecutionInitiated i
+                        && Objects.equals(i.workflowExecution(), c.execution())
+                        && i.childWorkflowOnly() == c.childWorkflowOnly()
+                        && Objects.equals(i.reason(), c.reason());
             case Command.CompleteWorkflowExecution c ->
                 event.attributes() instanceof WorkflowExecutionCompleted e && Objects.equals(e.result(), c.result());
             case Command.FailWorkflowExecution c ->
