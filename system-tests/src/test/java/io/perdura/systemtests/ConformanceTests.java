@@ -11,6 +11,9 @@ import io.perdura.samples.countdown.CountdownWorkflow;
 import io.perdura.samples.hello.GreetingsActivities;
 import io.perdura.samples.hello.Hello;
 import io.perdura.samples.hello.HelloWorkflow;
+import io.perdura.samples.order.OrderActivitiesImpl;
+import io.perdura.samples.order.OrderFulfillmentWorkflow;
+import io.perdura.samples.order.ShippingWorkflow;
 import io.perdura.samples.parallel.ParallelGreetingsWorkflow;
 import io.perdura.samples.parent.ParentWorkflow;
 import io.perdura.samples.payment.FlakyPaymentWorkflow;
@@ -45,7 +48,8 @@ abstract class ConformanceTests
                 AsyncAndCancellationConformance,
                 CrashConformance,
                 ClientConformance,
-                ChildWorkflowConformance {
+                ChildWorkflowConformance,
+                SagaConformance {
 
     PerduraServer server;
     RestApi api;
@@ -133,12 +137,15 @@ abstract class ConformanceTests
                     ParallelGreetingsWorkflow.class,
                     CountdownWorkflow.class,
                     CancellableWorkflow.class,
+                    OrderFulfillmentWorkflow.class,
+                    ShippingWorkflow.class,
                     ParentWorkflow.class);
             worker.registerActivitiesImplementations(
                     new GreetingsActivities(),
                     new NotificationsActivities(),
                     new PaymentsActivities(),
-                    new CleanupActivities());
+                    new CleanupActivities(),
+                    new OrderActivitiesImpl());
         });
     }
 
