@@ -8,6 +8,7 @@ import io.perdura.samples.approval.ApprovalWorkflow;
 import io.perdura.samples.cancellable.CancellableWorkflow;
 import io.perdura.samples.cancellable.CleanupActivities;
 import io.perdura.samples.countdown.CountdownWorkflow;
+import io.perdura.samples.counter.CounterWorkflow;
 import io.perdura.samples.hello.GreetingsActivities;
 import io.perdura.samples.hello.Hello;
 import io.perdura.samples.hello.HelloWorkflow;
@@ -39,7 +40,11 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConformanceTests
-        implements Conformance, SignalsAndStartsConformance, AsyncAndCancellationConformance, CrashConformance {
+        implements Conformance,
+                SignalsAndStartsConformance,
+                AsyncAndCancellationConformance,
+                CrashConformance,
+                UpdateConformance {
 
     PerduraServer server;
     RestApi api;
@@ -126,7 +131,8 @@ abstract class ConformanceTests
                     FlakyPaymentWorkflow.class,
                     ParallelGreetingsWorkflow.class,
                     CountdownWorkflow.class,
-                    CancellableWorkflow.class);
+                    CancellableWorkflow.class,
+                    CounterWorkflow.class);
             worker.registerActivitiesImplementations(
                     new GreetingsActivities(),
                     new NotificationsActivities(),
