@@ -52,10 +52,11 @@ public final class WorkflowRunContext {
     private final DefaultCancellationScope mainScope = DefaultCancellationScope.childOf(runScope);
 
     private boolean queryMode;
-    /** What runs read-only now (an update's validator), or null; and the first rule it broke. */
+    /** What runs read-only now (an update's validator), or null. */
     private String readOnly;
-
+    /** The first rule the read-only code broke, or null. */
     private ReadOnlyException readOnlyViolation;
+
     private boolean cancelRequested;
     private long currentTimeMillis;
     private int randomSeq;
@@ -314,13 +315,14 @@ public final class WorkflowRunContext {
     void runReadOnly(String what, Runnable body) {
         readOnly = what;
         readOnlyViolation = null;
+        ReadOnlyException violation;
         try {
             body.run();
         } finally {
             readOnly = null;
+            violation = readOnlyViolation;
+            readOnlyViolation = null;
         }
-        ReadOnlyException violation = readOnlyViolation;
-        readOnlyViolation = null;
         if (violation != null) {
             throw violation;
         }
