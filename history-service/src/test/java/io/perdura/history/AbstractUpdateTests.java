@@ -130,6 +130,11 @@ abstract class AbstractUpdateTests extends AbstractHistoryEngineTests {
                         WorkflowTaskCompleted,
                         WorkflowExecutionUpdateAccepted,
                         WorkflowExecutionUpdateCompleted);
+        assertThat(events.subList(5, 7))
+                .as("written with the times the worker saw: the started time is the workflow's time in the task")
+                .extracting(HistoryEvent::eventTime)
+                .containsExactly(
+                        task.history().get(5).eventTime(), task.history().get(6).eventTime());
         var accepted = events.get(8).attributes(WorkflowExecutionUpdateAccepted.class);
         assertThat(accepted.protocolInstanceId()).isEqualTo("u-1");
         assertThat(accepted.acceptedRequestMessageId()).isEqualTo("u-1/request");

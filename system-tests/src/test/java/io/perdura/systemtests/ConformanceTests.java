@@ -8,6 +8,7 @@ import io.perdura.samples.approval.ApprovalWorkflow;
 import io.perdura.samples.cancellable.CancellableWorkflow;
 import io.perdura.samples.cancellable.CleanupActivities;
 import io.perdura.samples.countdown.CountdownWorkflow;
+import io.perdura.samples.counter.CounterWorkflow;
 import io.perdura.samples.hello.GreetingsActivities;
 import io.perdura.samples.hello.Hello;
 import io.perdura.samples.hello.HelloWorkflow;
@@ -49,7 +50,8 @@ abstract class ConformanceTests
                 CrashConformance,
                 ClientConformance,
                 ChildWorkflowConformance,
-                SagaConformance {
+                SagaConformance,
+                UpdateConformance {
 
     PerduraServer server;
     RestApi api;
@@ -139,7 +141,8 @@ abstract class ConformanceTests
                     CancellableWorkflow.class,
                     OrderFulfillmentWorkflow.class,
                     ShippingWorkflow.class,
-                    ParentWorkflow.class);
+                    ParentWorkflow.class,
+                    CounterWorkflow.class);
             worker.registerActivitiesImplementations(
                     new GreetingsActivities(),
                     new NotificationsActivities(),

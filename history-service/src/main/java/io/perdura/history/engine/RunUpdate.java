@@ -76,8 +76,13 @@ final class RunUpdate {
 
     /** Appends an event to history now; returns its id. */
     long addEvent(EventAttributes attributes) {
+        return addEvent(now, attributes);
+    }
+
+    /** Appends an event that happened at {@code time} (one a worker already saw, say); returns its id. */
+    long addEvent(Instant time, EventAttributes attributes) {
         long id = state.allocateEventId();
-        HistoryEvent event = new HistoryEvent(id, now, attributes);
+        HistoryEvent event = new HistoryEvent(id, time == null ? now : time, attributes);
         events.add(event);
         if (attributes.eventType().isTerminal()) {
             closingEvent = event;

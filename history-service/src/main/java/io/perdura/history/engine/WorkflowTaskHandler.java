@@ -258,14 +258,20 @@ final class WorkflowTaskHandler {
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 
-    /** Writes the scheduled/started events of a transient or speculative attempt that is now being closed. */
+    /**
+     * Writes the scheduled/started events of a transient or speculative attempt that is now being
+     * closed, with the times the worker saw them with (the started time is the workflow's time in
+     * that task, so a replay must find the same).
+     */
     private static void writeTransientEvents(RunUpdate update, WorkflowTaskInfo task) {
         if (!task.hasUnwrittenEvents() || task.state() != WorkflowTaskInfo.State.STARTED) {
             return;
         }
         long scheduledId = update.addEvent(
+                task.scheduledTime(),
                 new WorkflowTaskScheduled(task.taskQueue(), task.startToCloseTimeout(), task.attempt()));
-        long startedId = update.addEvent(new WorkflowTaskStarted(scheduledId, task.identity(), task.requestId()));
+        long startedId = update.addEvent(
+                task.startedTime(), new WorkflowTaskStarted(scheduledId, task.identity(), task.requestId()));
         if (scheduledId != task.scheduledEventId() || startedId != task.startedEventId()) {
             throw new PerduraException(
                     ErrorType.INTERNAL,

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What workflow code may use instead of the JDK's clocks, randomness, threads and I/O. Everything
- * here is deterministic under replay. Call it only from workflow methods, signal handlers and (for
- * stubs, info and logging) constructors and query handlers.
+ * here is deterministic under replay. Call it only from workflow methods, signal and update handlers
+ * and (for stubs, info and logging) constructors, query handlers and update validators.
  */
 public final class Workflow {
 
@@ -129,11 +129,13 @@ public final class Workflow {
     }
 
     /**
-     * Registers the signal and query handlers of {@code listener}: the {@link SignalMethod} and {@link
-     * QueryMethod} methods of the interfaces it implements, and, if it is one, a {@link
-     * DynamicSignalHandler} (every signal without a handler of its own) or {@link DynamicQueryHandler}.
-     * Signals that arrived before their handler was registered were kept: they are delivered now, in
-     * the order they arrived. A signal or query name that already has a handler is refused.
+     * Registers the signal, query and update handlers of {@code listener}: the {@link SignalMethod},
+     * {@link QueryMethod} and {@link UpdateMethod} (with {@link UpdateValidatorMethod}) methods of the
+     * interfaces it implements, and, if it is one, a {@link DynamicSignalHandler} (every signal without
+     * a handler of its own), {@link DynamicQueryHandler} or {@link DynamicUpdateHandler}. Signals that
+     * arrived before their handler was registered were kept: they are delivered now, in the order they
+     * arrived; an update that finds no handler is rejected. A name that already has a handler of its
+     * kind is refused.
      */
     public static void registerListener(Object listener) {
         WorkflowInternal.current().registerListener(listener);
@@ -230,6 +232,15 @@ public final class Workflow {
     /** {@link #newContinueAsNewStub(Class, ContinueAsNewOptions)} with no changed options. */
     public static <T> T newContinueAsNewStub(Class<T> workflowInterface) {
         return WorkflowInternal.current().newContinueAsNewStub(workflowInterface, null);
+    }
+
+    /**
+     * Whether no signal or update handler is running: a workflow that returns while a handler still
+     * runs ends it unfinished (an update's caller then gets no result), so wait for them first with
+     * {@code Workflow.await(Workflow::isEveryHandlerFinished)}, as in Temporal.
+     */
+    public static boolean isEveryHandlerFinished() {
+        return WorkflowInternal.current().isEveryHandlerFinished();
     }
 
     /** Workflow time: when the current workflow task started, as recorded in history. */

@@ -10,6 +10,9 @@ import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
+import io.perdura.common.model.UpdateInput;
+import io.perdura.common.model.UpdateMeta;
+import io.perdura.common.model.UpdateRequest;
 import io.perdura.sdk.activity.Activity;
 import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.activity.ActivityOptions;
@@ -20,6 +23,8 @@ import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.fake.FakeFrontend;
 import io.perdura.sdk.fake.FakeFrontend.Answer;
 import io.perdura.sdk.workflow.QueryMethod;
+import io.perdura.sdk.workflow.UpdateMethod;
+import io.perdura.sdk.workflow.UpdateValidatorMethod;
 import io.perdura.sdk.workflow.Workflow;
 import io.perdura.sdk.workflow.WorkflowInterface;
 import io.perdura.sdk.workflow.WorkflowMethod;
@@ -33,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class WorkerTests {
 
@@ -92,6 +98,43 @@ class WorkerTests {
         @Override
         public String greet(String name) {
             return greetings.compose(name);
+        }
+    }
+
+    @WorkflowInterface
+    public interface Named {
+        @WorkflowMethod(name = "Named")
+        String run();
+
+        @UpdateMethod(name = "rename")
+        String rename(String name);
+
+        @UpdateValidatorMethod(updateName = "rename")
+        void validateRename(String name);
+    }
+
+    /** Waits for ever; its update renames it, unless the new name is blank. */
+    public static class NamedImpl implements Named {
+        private String name = "nobody";
+
+        @Override
+        public String run() {
+            Workflow.await(() -> false);
+            return name;
+        }
+
+        @Override
+        public String rename(String name) {
+            String old = this.name;
+            this.name = name;
+            return old + " is now " + name;
+        }
+
+        @Override
+        public void validateRename(String name) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a name must not be blank");
+            }
         }
     }
 
@@ -168,7 +211,7 @@ class WorkerTests {
                         .setWorkflowPollers(1)
                         .setActivityPollers(1)
                         .build());
-        worker.registerWorkflowImplementationTypes(GreeterImpl.class, LocalGreeterImpl.class);
+        worker.registerWorkflowImplementationTypes(GreeterImpl.class, LocalGreeterImpl.class, NamedImpl.class);
         worker.registerWorkflowImplementationTypes(
                 WorkflowImplementationOptions.newBuilder()
                         .setDefaultActivityOptions(ActivityOptions.newBuilder()
@@ -279,6 +322,36 @@ class WorkerTests {
     }
 
     @Test
+    void theUpdatesATaskDeliversAreAnsweredWithItsCommands() {
+        List<HistoryEvent> history = firstTask();
+        history.set(
+                0,
+                new HistoryEvent(
+                        1,
+                        T,
+                        new EventAttributes.WorkflowExecutionStarted(
+                                "Named", "greetings", Json.array(), null, null, null, "req", "client")));
+        List<UpdateRequest> updates = List.of(
+                new UpdateRequest(new UpdateMeta("u-1", "client"), new UpdateInput("rename", Json.array("Ada"))),
+                new UpdateRequest(new UpdateMeta("u-2", "client"), new UpdateInput("rename", Json.array(" "))));
+        workflowTasks.add(new WorkflowTask(
+                token(TaskToken.Kind.WORKFLOW, 3), "wf-1", "run-1", "Named", 1, history, null, updates));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> frontend.requests(NS + "/workflow-tasks/complete").size() == 1);
+        JsonNode commands = frontend.requests(NS + "/workflow-tasks/complete")
+                .getFirst()
+                .body()
+                .get("commands");
+        assertThat(commands.valueStream()
+                        .map(c -> c.get("commandType").asString() + " "
+                                + c.get("updateId").asString()))
+                .containsExactly("RejectWorkflowUpdate u-2", "AcceptWorkflowUpdate u-1", "CompleteWorkflowUpdate u-1");
+        assertThat(commands.get(0).get("failure").get("message").asString()).isEqualTo("a name must not be blank");
+        assertThat(commands.get(2).get("result").asString()).isEqualTo("nobody is now Ada");
+    }
+
+    @Test
     void workflowsRegisteredWithImplementationOptionsTakeTheirDefaultActivityOptions() {
         List<HistoryEvent> history = firstTask();
         history.set(
@@ -301,7 +374,7 @@ class WorkerTests {
         assertThat(command.get("activityType").asString()).isEqualTo("Compose");
         assertThat(command.get("startToCloseTimeout").asString()).isEqualTo("42s");
         assertThat(factory.getWorker("greetings").getWorkflowTypes())
-                .containsExactlyInAnyOrder("Hello", "LocalHello", "Defaulted");
+                .containsExactlyInAnyOrder("Hello", "LocalHello", "Defaulted", "Named");
     }
 
     @Test

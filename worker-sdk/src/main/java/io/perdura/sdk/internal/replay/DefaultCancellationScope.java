@@ -61,7 +61,7 @@ public final class DefaultCancellationScope implements CancellationScope {
         DefaultCancellationScope scope = STACK.get().peek();
         if (scope == null) {
             throw new IllegalStateException(
-                    "there is no cancellation scope here: only workflow methods and signal handlers have one");
+                    "there is no cancellation scope here: only workflow methods, signal and update handlers have one");
         }
         return scope;
     }

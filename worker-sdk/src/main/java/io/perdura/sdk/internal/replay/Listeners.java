@@ -2,30 +2,36 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.sdk.workflow.DynamicQueryHandler;
 import io.perdura.sdk.workflow.DynamicSignalHandler;
+import io.perdura.sdk.workflow.DynamicUpdateHandler;
 import io.perdura.sdk.workflow.QueryMethod;
 import io.perdura.sdk.workflow.SignalMethod;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code Workflow.registerListener}: the {@code @SignalMethod}s and {@code @QueryMethod}s of the
- * interfaces an object implements become handlers of the run, and a {@link DynamicSignalHandler} or
- * {@link DynamicQueryHandler} handles what has no handler of its own. Signals kept for them are
- * delivered once all of the object's handlers are registered, in arrival order.
+ * {@code Workflow.registerListener}: the {@code @SignalMethod}s, {@code @QueryMethod}s and {@code
+ * @UpdateMethod}s (with their validators) of the interfaces an object implements become handlers of
+ * the run, and a {@link DynamicSignalHandler}, {@link DynamicQueryHandler} or {@link
+ * DynamicUpdateHandler} handles what has no handler of its own. Signals kept for them are delivered
+ * once all of the object's handlers are registered, in arrival order.
  */
 final class Listeners {
 
     private Listeners() {}
 
-    static void register(Object listener, SignalDispatcher signals, QueryDispatcher queries) {
+    static void register(Object listener, SignalDispatcher signals, QueryDispatcher queries, UpdateDispatcher updates) {
         Map<String, Method> signalMethods = new LinkedHashMap<>();
         Map<String, Method> queryMethods = new LinkedHashMap<>();
+        List<Method> declared = new ArrayList<>();
         for (Class<?> iface : interfacesOf(listener.getClass())) {
             for (Method method : iface.getDeclaredMethods()) {
+                declared.add(method);
                 SignalMethod sm = method.getAnnotation(SignalMethod.class);
                 QueryMethod qm = method.getAnnotation(QueryMethod.class);
                 if (sm != null) {
@@ -41,17 +47,29 @@ final class Listeners {
                 }
             }
         }
+        Map<String, UpdateMethods> updateMethods =
+                UpdateMethods.of(declared, listener.getClass().getName());
         boolean dynamicSignals = listener instanceof DynamicSignalHandler;
         boolean dynamicQueries = listener instanceof DynamicQueryHandler;
-        if (signalMethods.isEmpty() && queryMethods.isEmpty() && !dynamicSignals && !dynamicQueries) {
+        boolean dynamicUpdates = listener instanceof DynamicUpdateHandler;
+        if (signalMethods.isEmpty()
+                && queryMethods.isEmpty()
+                && updateMethods.isEmpty()
+                && !dynamicSignals
+                && !dynamicQueries
+                && !dynamicUpdates) {
             throw new IllegalArgumentException(listener.getClass().getName()
-                    + " implements no interface with @SignalMethod or @QueryMethod methods, and neither"
-                    + " DynamicSignalHandler nor DynamicQueryHandler");
+                    + " implements no interface with @SignalMethod, @QueryMethod or @UpdateMethod methods, and"
+                    + " neither DynamicSignalHandler, DynamicQueryHandler nor DynamicUpdateHandler");
         }
         queryMethods.forEach((name, method) -> queries.add(name, listener, method));
+        updateMethods.forEach((name, methods) -> updates.add(name, listener, methods));
         signalMethods.forEach((name, method) -> signals.add(name, listener, method));
         if (dynamicQueries) {
             queries.setDynamicHandler((DynamicQueryHandler) listener);
+        }
+        if (dynamicUpdates) {
+            updates.setDynamicHandler((DynamicUpdateHandler) listener);
         }
         if (dynamicSignals) {
             signals.setDynamicHandler((DynamicSignalHandler) listener);

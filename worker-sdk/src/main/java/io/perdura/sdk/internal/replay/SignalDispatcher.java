@@ -26,6 +26,7 @@ final class SignalDispatcher {
     private final Map<String, Handler> handlers = new HashMap<>();
     private final List<WorkflowExecutionSignaled> buffered = new ArrayList<>();
     private DynamicSignalHandler dynamicHandler;
+    private int running;
 
     SignalDispatcher(WorkflowRunContext context) {
         this.context = context;
@@ -59,6 +60,11 @@ final class SignalDispatcher {
         }
     }
 
+    /** Number of handlers of delivered signals that have not returned yet. */
+    int runningHandlers() {
+        return running;
+    }
+
     /** Number of signals kept for a handler that is not registered yet. */
     int bufferedCount() {
         return buffered.size();
@@ -85,6 +91,13 @@ final class SignalDispatcher {
     }
 
     private void spawn(String name, Runnable body) {
-        context.spawn("signal-" + name, DefaultCancellationScope.childOf(context.runScope()), body);
+        running++;
+        context.spawn("signal-" + name, DefaultCancellationScope.childOf(context.runScope()), () -> {
+            try {
+                body.run();
+            } finally {
+                running--;
+            }
+        });
     }
 }

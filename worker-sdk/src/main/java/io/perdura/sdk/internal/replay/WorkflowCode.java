@@ -86,7 +86,7 @@ final class WorkflowCode {
         return context.queries().query(queryType, args, definition.workflowType());
     }
 
-    /** Creates the instance; its own signal and query methods are the run's first handlers. */
+    /** Creates the instance; its own signal, query and update methods are the run's first handlers. */
     private void ensureInstance() {
         if (instance == null) {
             instance = definition.factory().get();
@@ -96,6 +96,9 @@ final class WorkflowCode {
             definition
                     .queryMethods()
                     .forEach((name, method) -> context.queries().add(name, instance, method));
+            definition
+                    .updateMethods()
+                    .forEach((name, methods) -> context.updates().dispatcher().add(name, instance, methods));
             context.signals().deliverBuffered();
         }
     }

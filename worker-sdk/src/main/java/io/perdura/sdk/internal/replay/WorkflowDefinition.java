@@ -10,11 +10,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What a worker knows about one workflow type: its interface, entry point, signal and query
+ * What a worker knows about one workflow type: its interface, entry point, signal, query and update
  * handlers, how to create an instance, and the options it was registered with.
  */
 public record WorkflowDefinition(
@@ -23,6 +24,7 @@ public record WorkflowDefinition(
         Method workflowMethod,
         Map<String, Method> signalMethods,
         Map<String, Method> queryMethods,
+        Map<String, UpdateMethods> updateMethods,
         Supplier<Object> factory,
         WorkflowImplementationOptions implementationOptions) {
 
@@ -34,6 +36,7 @@ public record WorkflowDefinition(
                 workflowMethod,
                 signalMethods,
                 queryMethods,
+                updateMethods,
                 factory,
                 options == null ? WorkflowImplementationOptions.getDefaultInstance() : options);
     }
@@ -104,6 +107,7 @@ public record WorkflowDefinition(
                 main,
                 Map.copyOf(signals),
                 Map.copyOf(queries),
+                UpdateMethods.of(List.of(iface.getMethods()), iface.getName()),
                 objectFactory,
                 WorkflowImplementationOptions.getDefaultInstance());
     }

@@ -5,6 +5,7 @@ import io.perdura.common.history.EventAttributes.*;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.UpdateRequest;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.workflow.WorkflowInfo;
@@ -21,7 +22,11 @@ import tools.jackson.databind.JsonNode;
  * blocks and matches the commands against the recorded command events; a task that failed or timed
  * out is skipped; the last WorkflowTaskStarted is the task to answer. Other events go to the
  * machine of the command they are about (activity outcomes, fired timers), to signal handlers, or
- * cancel the workflow. Kept in the worker's cache between tasks, it then only applies the new events.
+ * cancel the workflow. The updates delivered with the task to answer run after its events; those a
+ * replayed task accepted run again at the same point ({@link Updates}). Kept in the worker's cache
+ * between tasks, it then only applies the new events; a history that does not continue from the
+ * last event it applied (after a speculative task that only rejected updates, whose event ids the
+ * next task reuses) makes it stale, and the worker replays afresh.
  */
 public final class WorkflowRun {
 
@@ -127,12 +132,23 @@ public final class WorkflowRun {
      * @throws StaleRunException when this (cached) run cannot continue with this history
      */
     public WorkflowTaskResult processWorkflowTask(List<HistoryEvent> history) {
+        return processWorkflowTask(history, null);
+    }
+
+    /**
+     * Answers the workflow task whose WorkflowTaskStarted ends {@code history} and which delivers
+     * {@code updates} (null: none), run after its last event before WorkflowTaskStarted (see {@link
+     * Updates}).
+     *
+     * @throws StaleRunException when this (cached) run cannot continue with this history
+     */
+    public WorkflowTaskResult processWorkflowTask(List<HistoryEvent> history, List<UpdateRequest> updates) {
         taskStartNanos = System.nanoTime();
         if (!continuesWith(history) || history.size() <= cursor) {
             throw new StaleRunException("cached run does not match the task's history");
         }
         try {
-            return advance(history, true);
+            return advance(history, true, updates);
         } catch (StaleRunException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -150,7 +166,7 @@ public final class WorkflowRun {
         if (!continuesWith(history)) {
             throw new StaleRunException("cached run does not match the history");
         }
-        return (WorkflowTaskResult.Failed) advance(history, false);
+        return (WorkflowTaskResult.Failed) advance(history, false, null);
     }
 
     /**
@@ -163,7 +179,7 @@ public final class WorkflowRun {
             if (!continuesWith(history)) {
                 throw new StaleRunException("cached run does not match the query's history");
             }
-            if (advance(history, false) instanceof WorkflowTaskResult.Failed failed) {
+            if (advance(history, false, null) instanceof WorkflowTaskResult.Failed failed) {
                 throw new IllegalStateException("cannot replay the workflow to answer the query: "
                         + failed.failure().message());
             }
@@ -189,7 +205,8 @@ public final class WorkflowRun {
         return same.eventId() == lastEvent.eventId() && same.eventType() == lastEvent.eventType();
     }
 
-    private WorkflowTaskResult advance(List<HistoryEvent> history, boolean answerLastTask) {
+    private WorkflowTaskResult advance(
+            List<HistoryEvent> history, boolean answerLastTask, List<UpdateRequest> updates) {
         int i = cursor;
         int size = history.size();
         while (i < size) {
@@ -218,6 +235,7 @@ public final class WorkflowRun {
                         return null;
                     }
                     context.beginNewTask(event.eventTime().toEpochMilli());
+                    context.updates().deliver(updates);
                     code.runUntilBlocked();
                     context.localActivities()
                             .runNewTask(
@@ -238,6 +256,7 @@ public final class WorkflowRun {
                         commandEvents.add(history.get(j++));
                     }
                     context.beginReplayedTask(event.eventId(), event.eventTime().toEpochMilli(), commandEvents);
+                    context.updates().replay(commandEvents);
                     code.runUntilBlocked();
                     context.localActivities().replayTask(code::runUntilBlocked, this::taskMustStop);
                     context.commands().endReplayedTask();
@@ -320,9 +339,10 @@ public final class WorkflowRun {
         }
         unconfirmed = context.commands().takeNew();
         answeredStartedEventId = startedEventId;
-        List<Command> commands =
-                unconfirmed.stream().map(CommandStateMachine::command).toList();
-        return new WorkflowTaskResult.Completed(commands);
+        // rejected updates leave no event: their answers go first and are not matched against history
+        List<Command> commands = new ArrayList<>(context.updates().finishNewTask(isClosed()));
+        unconfirmed.stream().map(CommandStateMachine::command).forEach(commands::add);
+        return new WorkflowTaskResult.Completed(List.copyOf(commands));
     }
 
     private WorkflowTaskResult failure() {

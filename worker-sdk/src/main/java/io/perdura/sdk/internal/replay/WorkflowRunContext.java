@@ -47,12 +47,18 @@ public final class WorkflowRunContext {
     private final LocalActivities localActivities = new LocalActivities(this, commands, timers);
     private final SignalDispatcher signals = new SignalDispatcher(this);
     private final QueryDispatcher queries = new QueryDispatcher();
+    private final Updates updates = new Updates(this);
     /** The scope of the whole run: signal handlers and callbacks run in it; never canceled. */
     private final DefaultCancellationScope runScope = DefaultCancellationScope.root();
     /** The workflow method's scope, which a cancellation request for the workflow cancels. */
     private final DefaultCancellationScope mainScope = DefaultCancellationScope.childOf(runScope);
 
     private boolean queryMode;
+    /** What runs read-only now (an update's validator), or null. */
+    private String readOnly;
+    /** The first rule the read-only code broke, or null. */
+    private ReadOnlyException readOnlyViolation;
+
     private boolean cancelRequested;
     private long currentTimeMillis;
     private int randomSeq;
@@ -135,9 +141,15 @@ public final class WorkflowRunContext {
         return localActivities.execute(activityType, args, options, returnType, genericReturnType);
     }
 
-    /** Registers the signal and query handlers of {@code listener} (see {@link Listeners}). */
+    /** Registers the signal, query and update handlers of {@code listener} (see {@link Listeners}). */
     public void registerListener(Object listener) {
-        Listeners.register(listener, signals, queries);
+        checkNotReadOnly("register handlers");
+        Listeners.register(listener, signals, queries, updates.dispatcher());
+    }
+
+    /** Whether no signal or update handler is running (Temporal's {@code Workflow.isEveryHandlerFinished}). */
+    public boolean isEveryHandlerFinished() {
+        return signals.runningHandlers() == 0 && updates.runningHandlers() == 0;
     }
 
     public Promise<Void> newTimer(Duration duration) {
@@ -240,10 +252,12 @@ public final class WorkflowRunContext {
     }
 
     public UUID randomUUID() {
+        checkNotReadOnly("generate a random UUID");
         return UUID.nameUUIDFromBytes((info.runId() + ":uuid:" + (++randomSeq)).getBytes(StandardCharsets.UTF_8));
     }
 
     public Random newRandom() {
+        checkNotReadOnly("create a random generator");
         UUID seed =
                 UUID.nameUUIDFromBytes((info.runId() + ":random:" + (++randomSeq)).getBytes(StandardCharsets.UTF_8));
         return new Random(seed.getMostSignificantBits() ^ seed.getLeastSignificantBits());
@@ -286,18 +300,52 @@ public final class WorkflowRunContext {
     }
 
     DeterministicScheduler.Coroutine requireCoroutine(String what) {
+        checkNotReadOnly(what);
         DeterministicScheduler.Coroutine coroutine = DeterministicScheduler.current();
         if (coroutine == null || queryMode) {
             throw new IllegalStateException("cannot " + what
-                    + " here: only workflow methods and signal handlers may; never queries or constructors");
+                    + " here: only workflow methods, signal and update handlers may; never queries or constructors");
         }
         return coroutine;
+    }
+
+    /**
+     * Runs {@code body} read-only: whatever would produce a command, block or change the run's state
+     * throws a {@link ReadOnlyException}, and the first such attempt is thrown when {@code body}
+     * returns even if it caught it.
+     */
+    void runReadOnly(String what, Runnable body) {
+        readOnly = what;
+        readOnlyViolation = null;
+        ReadOnlyException violation;
+        try {
+            body.run();
+        } finally {
+            readOnly = null;
+            violation = readOnlyViolation;
+            readOnlyViolation = null;
+        }
+        if (violation != null) {
+            throw violation;
+        }
+    }
+
+    private void checkNotReadOnly(String action) {
+        if (readOnly != null) {
+            ReadOnlyException violation = new ReadOnlyException(readOnly + " must not " + action
+                    + ": validators are read-only (no commands, no blocking, no change to the workflow's state)");
+            if (readOnlyViolation == null) {
+                readOnlyViolation = violation;
+            }
+            throw violation;
+        }
     }
 
     // ---- commands and coroutines ------------------------------------------------------------------
 
     /** Adds a command to the current task; a coroutine adding one after the run closed or diverged parks for good. */
     void addCommand(CommandStateMachine machine) {
+        checkNotReadOnly("produce " + machine.describe());
         if (queryMode) {
             throw new IllegalStateException("a query handler must not produce commands: " + machine.describe());
         }
@@ -392,6 +440,10 @@ public final class WorkflowRunContext {
 
     QueryDispatcher queries() {
         return queries;
+    }
+
+    Updates updates() {
+        return updates;
     }
 
     /** Moves workflow time forward to {@code millis} (a local activity's outcome; never backwards). */

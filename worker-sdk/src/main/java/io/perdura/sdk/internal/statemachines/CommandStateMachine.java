@@ -26,6 +26,8 @@ import io.perdura.common.history.EventAttributes.StartChildWorkflowExecutionInit
 import io.perdura.common.history.EventAttributes.TimerCanceled;
 import io.perdura.common.history.EventAttributes.TimerFired;
 import io.perdura.common.history.EventAttributes.TimerStarted;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionUpdateAccepted;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionUpdateCompleted;
 import io.perdura.common.history.HistoryEvent;
 
 /**
@@ -132,6 +134,15 @@ public abstract class CommandStateMachine {
                                                 : null)
                                 : "")
                         + ")";
+            case WorkflowExecutionUpdateAccepted u ->
+                "WorkflowExecutionUpdateAccepted(updateId=" + u.protocolInstanceId() + ", name="
+                        + (u.acceptedRequest() == null || u.acceptedRequest().input() == null
+                                ? null
+                                : u.acceptedRequest().input().name())
+                        + ")";
+            case WorkflowExecutionUpdateCompleted u ->
+                "WorkflowExecutionUpdateCompleted(updateId="
+                        + (u.meta() == null ? null : u.meta().updateId()) + ")";
             default -> event.eventType().name();
         };
     }

@@ -92,7 +92,7 @@ public final class WorkflowTaskHandler {
             result = null;
             if (run != null) {
                 try {
-                    result = run.processWorkflowTask(task.history());
+                    result = run.processWorkflowTask(task.history(), task.updates());
                 } catch (StaleRunException e) {
                     log.debug("cached run is stale ({}); replaying the full history", e.getMessage());
                     run.destroy();
@@ -101,7 +101,7 @@ public final class WorkflowTaskHandler {
             }
             if (result == null) {
                 run = newRun(task);
-                result = run.processWorkflowTask(task.history());
+                result = run.processWorkflowTask(task.history(), task.updates());
             }
         } catch (RuntimeException e) {
             log.warn("workflow task of {} failed", task.workflowType(), e);

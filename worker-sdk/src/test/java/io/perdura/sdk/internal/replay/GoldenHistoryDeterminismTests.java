@@ -6,9 +6,11 @@ import static io.perdura.sdk.internal.replay.ReplayTestSupport.prefix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perdura.common.command.Command;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionUpdateAccepted;
 import io.perdura.common.history.EventAttributes.WorkflowTaskFailedCause;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
+import io.perdura.common.model.UpdateRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -113,7 +115,26 @@ class GoldenHistoryDeterminismTests {
                         ChildWorkflowWorkflows.MessengerSayingHi.class,
                         "history records SignalExternalWorkflowExecutionInitiated(workflowId=receiver-1,"
                                 + " signalName=deliver) at eventId 5 but workflow code produced"
-                                + " SignalExternalWorkflowExecution(workflowId=receiver-1, signalName=greet)"));
+                                + " SignalExternalWorkflowExecution(workflowId=receiver-1, signalName=greet)"),
+                Arguments.of(
+                        "counter-update-in-one-task.json",
+                        UpdateWorkflows.CounterImpl.class,
+                        UpdateWorkflows.CounterWithoutUpdates.class,
+                        "history records WorkflowExecutionUpdateAccepted(updateId=u-1, name=add) at eventId 8 but the"
+                                + " workflow has no handler for update 'add'"),
+                Arguments.of(
+                        "counter-update-after-activity.json",
+                        UpdateWorkflows.CounterImpl.class,
+                        UpdateWorkflows.CounterWithoutCheck.class,
+                        "history records ActivityTaskScheduled(activityType=Check, activityId=1) at eventId 9 but"
+                                + " workflow code produced CompleteWorkflowUpdate(updateId=u-1)"),
+                Arguments.of("counter-update-rejected.json", UpdateWorkflows.CounterImpl.class, null, null),
+                Arguments.of(
+                        "counter-two-updates-in-one-task.json",
+                        UpdateWorkflows.CounterImpl.class,
+                        UpdateWorkflows.CounterWithoutCheck.class,
+                        "history records ActivityTaskScheduled(activityType=Check, activityId=1) at eventId 9 but"
+                                + " workflow code produced CompleteWorkflowUpdate(updateId=u-1)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,7 +163,7 @@ class GoldenHistoryDeterminismTests {
             List<HistoryEvent> upToTask = prefix(history, i + 1);
             WorkflowRun run = newRun(workflow, upToTask);
             try {
-                assertRecorded(history, i, run.processWorkflowTask(upToTask));
+                assertRecorded(history, i, run.processWorkflowTask(upToTask, deliveredWith(history, i)));
             } finally {
                 run.destroy();
             }
@@ -163,13 +184,14 @@ class GoldenHistoryDeterminismTests {
                 }
                 List<HistoryEvent> upToTask = prefix(history, i + 1);
                 WorkflowTaskResult result;
+                List<UpdateRequest> updates = deliveredWith(history, i);
                 try {
-                    result = run.processWorkflowTask(upToTask);
+                    result = run.processWorkflowTask(upToTask, updates);
                 } catch (StaleRunException e) {
                     // a task in between failed or timed out: the worker replays afresh, so do we
                     run.destroy();
                     run = newRun(workflow, upToTask);
-                    result = run.processWorkflowTask(upToTask);
+                    result = run.processWorkflowTask(upToTask, updates);
                 }
                 assertRecorded(history, i, result);
             }
@@ -177,6 +199,22 @@ class GoldenHistoryDeterminismTests {
         } finally {
             run.destroy();
         }
+    }
+
+    /**
+     * The updates the task started at {@code startedIndex} was delivered with, as far as history
+     * tells: those it accepted (a rejected update leaves no trace), or null.
+     */
+    private static List<UpdateRequest> deliveredWith(List<HistoryEvent> history, int startedIndex) {
+        List<UpdateRequest> updates = new ArrayList<>();
+        for (int j = startedIndex + 2;
+                j < history.size() && history.get(j).eventType().isCommandEvent();
+                j++) {
+            if (history.get(j).attributes() instanceof WorkflowExecutionUpdateAccepted accepted) {
+                updates.add(accepted.acceptedRequest());
+            }
+        }
+        return updates.isEmpty() ? null : updates;
     }
 
     private static void assertRecorded(List<HistoryEvent> history, int startedIndex, WorkflowTaskResult result) {

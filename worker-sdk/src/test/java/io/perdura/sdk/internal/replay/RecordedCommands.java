@@ -13,6 +13,8 @@ import io.perdura.common.history.EventAttributes.WorkflowExecutionCanceled;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionCompleted;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionContinuedAsNew;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionFailed;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionUpdateAccepted;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionUpdateCompleted;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import java.util.Objects;
@@ -119,6 +121,14 @@ final class RecordedCommands {
                                 || c.workflowRunTimeout().equals(e.workflowRunTimeout()))
                         && (c.workflowTaskTimeout() == null
                                 || c.workflowTaskTimeout().equals(e.workflowTaskTimeout()));
+            case Command.AcceptWorkflowUpdate c ->
+                event.attributes() instanceof WorkflowExecutionUpdateAccepted a
+                        && a.protocolInstanceId().equals(c.updateId());
+            case Command.CompleteWorkflowUpdate c ->
+                event.attributes() instanceof WorkflowExecutionUpdateCompleted u
+                        && u.meta().updateId().equals(c.updateId())
+                        && Objects.equals(u.outcome().success(), c.result())
+                        && (u.outcome().failure() == null) == (c.failure() == null);
             default -> false;
         };
     }
