@@ -6,6 +6,7 @@ import io.perdura.common.api.CancelPollsRequest;
 import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
@@ -50,7 +51,8 @@ public final class Worker {
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final RpcRetryer retryer;
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
-    private final ActivityRegistry activities = new ActivityRegistry();
+    private final DataConverter dataConverter;
+    private final ActivityRegistry activities;
     private final WorkflowCache cache;
     private final List<TaskPoller<?>> pollers = new ArrayList<>();
     private ScheduledThreadPoolExecutor heartbeatScheduler;
@@ -62,8 +64,11 @@ public final class Worker {
             WorkerOptions options,
             WorkerFactoryOptions factoryOptions,
             PerduraHttp http,
-            String identity) {
+            String identity,
+            DataConverter dataConverter) {
         this.taskQueue = taskQueue;
+        this.dataConverter = dataConverter;
+        this.activities = new ActivityRegistry(dataConverter);
         this.options = options;
         this.factoryOptions = factoryOptions;
         this.http = http;
@@ -157,7 +162,8 @@ public final class Worker {
                     Map.copyOf(workflows),
                     cache,
                     DEADLOCK_TIMEOUT,
-                    localActivities);
+                    localActivities,
+                    dataConverter);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<WorkflowTask>(
                     "workflow[" + taskQueue + "]",
@@ -182,7 +188,8 @@ public final class Worker {
                     heartbeatScheduler,
                     stopping::isDone,
                     options.getDefaultHeartbeatThrottleInterval(),
-                    options.getMaxHeartbeatThrottleInterval());
+                    options.getMaxHeartbeatThrottleInterval(),
+                    dataConverter);
             ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, context, activities);
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<ActivityTask>(
