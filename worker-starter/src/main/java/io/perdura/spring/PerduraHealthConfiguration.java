@@ -18,20 +18,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBooleanProperty(name = "perdura.worker.enabled", matchIfMissing = true)
-@ConditionalOnEnabledHealthIndicator("perdura")
 class PerduraHealthConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "perduraHealthIndicator")
-    PerduraWorkersHealthIndicator perduraHealthIndicator(
-            ObjectProvider<PerduraWorkers> workers, PerduraProperties properties) {
-        return new PerduraWorkersHealthIndicator(
-                workers, properties.getWorker().getHealth().getUnreachableThreshold());
-    }
+    /** Nested: its condition's class is in spring-boot-health, so it is only read once that is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("perdura")
+    static class Indicators {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "perduraReadinessHealthIndicator")
-    PerduraWorkersReadinessIndicator perduraReadinessHealthIndicator(ObjectProvider<PerduraWorkers> workers) {
-        return new PerduraWorkersReadinessIndicator(workers);
+        @Bean
+        @ConditionalOnMissingBean(name = "perduraHealthIndicator")
+        PerduraWorkersHealthIndicator perduraHealthIndicator(
+                ObjectProvider<PerduraWorkers> workers, PerduraProperties properties) {
+            return new PerduraWorkersHealthIndicator(
+                    workers, properties.getWorker().getHealth().getUnreachableThreshold());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "perduraReadinessHealthIndicator")
+        PerduraWorkersReadinessIndicator perduraReadinessHealthIndicator(ObjectProvider<PerduraWorkers> workers) {
+            return new PerduraWorkersReadinessIndicator(workers);
+        }
     }
 }

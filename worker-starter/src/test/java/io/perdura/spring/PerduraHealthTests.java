@@ -84,7 +84,7 @@ class PerduraHealthTests {
     @Test
     void withoutSpringBootHealthThereAreNoIndicators() {
         runner.withPropertyValues("perdura.target=http://127.0.0.1:9")
-                .withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
                 .run(context -> assertThat(context)
                         .hasNotFailed()
                         .doesNotHaveBean("perduraHealthIndicator")
