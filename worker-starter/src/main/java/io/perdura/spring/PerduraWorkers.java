@@ -18,8 +18,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Registers every {@link WorkflowImpl} and {@link ActivityImpl} bean on a worker for its task
- * queue (their attributes may hold {@code ${…}} placeholders and {@code #{…}} expressions), starts the workers once the context is up (after the web server, when there is one) and
- * shuts them down gracefully with it.
+ * queue (their attributes may hold {@code ${…}} placeholders and {@code #{…}} expressions), starts
+ * the workers once the context is up (after the web server, when there is one) and shuts them down
+ * gracefully with it.
  */
 public class PerduraWorkers implements SmartLifecycle {
 
@@ -146,7 +147,7 @@ public class PerduraWorkers implements SmartLifecycle {
         if (!optionsBean.isEmpty()) {
             if (!beanFactory.containsBean(optionsBean)) {
                 throw new IllegalStateException("@WorkflowImpl " + type.getName()
-                        + " names WorkflowImplementationOptions" + " bean '" + optionsBean + "', which does not exist");
+                        + " names WorkflowImplementationOptions bean '" + optionsBean + "', which does not exist");
             }
             base = beanFactory.getBean(optionsBean, WorkflowImplementationOptions.class);
         }
