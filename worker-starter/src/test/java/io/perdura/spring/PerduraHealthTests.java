@@ -65,6 +65,25 @@ class PerduraHealthTests {
     }
 
     @Test
+    void pollsFailingForLessThanTheThresholdLeaveTheWorkersUp() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        runner.withPropertyValues(
+                        "perdura.target=http://127.0.0.1:" + port, "perdura.worker.health.unreachable-threshold=1h")
+                .run(context -> {
+                    PerduraWorkers workers = context.getBean(PerduraWorkers.class);
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> workers.workers().values().stream()
+                                    .allMatch(worker -> worker.getStatus().pollers().stream()
+                                            .allMatch(poller -> poller.consecutiveFailures() > 0)));
+                    assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+                    assertThat(readiness(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+                });
+    }
+
+    @Test
     void withTheServerAnsweringTheWorkersAreUpAndReady() throws Exception {
         try (FakePerduraServer server = new FakePerduraServer()) {
             runner.withPropertyValues("perdura.target=" + server.target()).run(context -> {

@@ -86,6 +86,15 @@ class PerduraOptionsCustomizerTests {
             };
         }
 
+        /** Of no builder the starter has: never applied. */
+        @Bean
+        PerduraOptionsCustomizer<StringBuilder> unrelatedCustomizer() {
+            return builder -> {
+                SEEN.add("unrelated");
+                return builder;
+            };
+        }
+
         /** Runs after the customizers of every worker: it sees what they set. */
         @Bean
         WorkerCustomizer queueCustomizer() {
