@@ -3,7 +3,12 @@ package io.perdura.spring;
 import io.perdura.sdk.client.RpcRetryOptions;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowClientOptions;
+import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.converter.DefaultDataConverter;
+import io.perdura.sdk.common.converter.PayloadConverter;
 import io.perdura.sdk.worker.WorkerFactory;
+import io.perdura.sdk.worker.WorkerFactoryOptions;
+import io.perdura.sdk.worker.WorkerOptions;
 import io.perdura.sdk.worker.WorkflowImplementationOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -12,26 +17,59 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates a {@link WorkflowClient} from {@code perdura.*} properties and, unless {@code
- * perdura.worker.enabled=false}, workers for every {@link WorkflowImpl} and {@link ActivityImpl}
- * bean. Workers take their options from {@code perdura.worker.*} and {@link WorkerCustomizer}
- * beans; workflows their {@link WorkflowImplementationOptions} from the application's bean of that
- * type (or the one their {@link WorkflowImpl} names) and {@link WorkflowImplementationOptionsCustomizer}
- * beans.
+ * Creates a {@link DataConverter} and a {@link WorkflowClient} from {@code perdura.*} properties and,
+ * unless {@code perdura.worker.enabled=false}, workers for every {@link WorkflowImpl} and {@link
+ * ActivityImpl} bean. The converter is the application's {@code DataConverter} bean, else one over
+ * its {@link PayloadConverter} bean, else one over its Jackson {@link JsonMapper} when {@code
+ * perdura.data-converter.use-application-json-mapper=true}, else Perdura's standard one. {@link
+ * PerduraOptionsCustomizer} beans adjust the client, worker factory and worker options; {@link
+ * WorkerCustomizer} beans one task queue's worker; workflows take their {@link
+ * WorkflowImplementationOptions} from the application's bean of that type (or the one their {@link
+ * WorkflowImpl} names) and {@link WorkflowImplementationOptionsCustomizer} beans. With
+ * spring-boot-health, {@link PerduraHealthConfiguration} adds the workers' health indicators.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PerduraProperties.class)
+@Import(PerduraHealthConfiguration.class)
 public class PerduraAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WorkflowClient perduraWorkflowClient(PerduraProperties properties) {
+    DataConverter perduraDataConverter(
+            PerduraProperties properties,
+            ObjectProvider<PayloadConverter> payloadConverter,
+            ObjectProvider<JsonMapper> jsonMapper) {
+        PayloadConverter own = payloadConverter.getIfUnique();
+        if (own != null) {
+            return new DefaultDataConverter(own);
+        }
+        if (properties.getDataConverter().isUseApplicationJsonMapper()) {
+            JsonMapper mapper = jsonMapper.getIfUnique();
+            if (mapper == null) {
+                throw new IllegalStateException("perdura.data-converter.use-application-json-mapper=true, but the"
+                        + " application has no single JsonMapper bean (add spring-boot-jackson, or declare one)");
+            }
+            return DefaultDataConverter.of(mapper);
+        }
+        return DataConverter.getDefaultInstance();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkflowClient perduraWorkflowClient(
+            PerduraProperties properties,
+            DataConverter dataConverter,
+            ObjectProvider<PerduraOptionsCustomizer<WorkflowClientOptions.Builder>> customizers) {
         PerduraProperties.RpcRetry retry = properties.getRpcRetry();
         WorkflowClientOptions.Builder options = WorkflowClientOptions.builder()
                 .setTarget(properties.getTarget())
                 .setNamespace(properties.getNamespace())
+                .setDataConverter(dataConverter)
                 .setRpcRetryOptions(RpcRetryOptions.newBuilder()
                         .setInitialInterval(retry.getInitialInterval())
                         .setMaximumInterval(retry.getMaximumInterval())
@@ -40,7 +78,7 @@ public class PerduraAutoConfiguration {
         if (properties.getIdentity() != null) {
             options.setIdentity(properties.getIdentity());
         }
-        return WorkflowClient.newInstance(options.build());
+        return WorkflowClient.newInstance(customize(options, customizers).build());
     }
 
     @Bean
@@ -50,15 +88,31 @@ public class PerduraAutoConfiguration {
             WorkflowClient client,
             PerduraProperties properties,
             ConfigurableListableBeanFactory beanFactory,
+            Environment environment,
+            ObjectProvider<PerduraOptionsCustomizer<WorkerFactoryOptions.Builder>> factoryCustomizers,
+            ObjectProvider<PerduraOptionsCustomizer<WorkerOptions.Builder>> workerOptionsCustomizers,
             ObjectProvider<WorkerCustomizer> customizers,
             ObjectProvider<WorkflowImplementationOptions> implementationOptions,
             ObjectProvider<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers) {
+        WorkerFactoryOptions factoryOptions =
+                customize(WorkerFactoryOptions.newBuilder(), factoryCustomizers).build();
         return new PerduraWorkers(
-                WorkerFactory.newInstance(client),
+                WorkerFactory.newInstance(client, factoryOptions),
                 properties.getWorker(),
                 beanFactory,
+                environment,
+                workerOptionsCustomizers.orderedStream().toList(),
                 customizers.orderedStream().toList(),
                 implementationOptions.getIfUnique(),
                 implementationOptionsCustomizers.orderedStream().toList());
+    }
+
+    private static <T> T customize(T builder, ObjectProvider<PerduraOptionsCustomizer<T>> customizers) {
+        T customized = builder;
+        for (PerduraOptionsCustomizer<T> customizer :
+                customizers.orderedStream().toList()) {
+            customized = customizer.customize(customized);
+        }
+        return customized;
     }
 }

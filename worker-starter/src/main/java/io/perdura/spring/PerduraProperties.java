@@ -20,6 +20,8 @@ public class PerduraProperties {
 
     private final RpcRetry rpcRetry = new RpcRetry();
 
+    private final Converter dataConverter = new Converter();
+
     public String getTarget() {
         return target;
     }
@@ -50,6 +52,25 @@ public class PerduraProperties {
 
     public RpcRetry getRpcRetry() {
         return rpcRetry;
+    }
+
+    public Converter getDataConverter() {
+        return dataConverter;
+    }
+
+    /** How values become payloads, unless the application declares a DataConverter or PayloadConverter bean. */
+    public static class Converter {
+
+        /** Whether payloads are written with the application's Jackson JsonMapper bean instead of Perdura's own. */
+        private boolean useApplicationJsonMapper = false;
+
+        public boolean isUseApplicationJsonMapper() {
+            return useApplicationJsonMapper;
+        }
+
+        public void setUseApplicationJsonMapper(boolean useApplicationJsonMapper) {
+            this.useApplicationJsonMapper = useApplicationJsonMapper;
+        }
     }
 
     /**
@@ -122,6 +143,12 @@ public class PerduraProperties {
         /** Longest time activity heartbeats are held back, whatever the heartbeat timeout. */
         private Duration maxHeartbeatThrottleInterval = Duration.ofSeconds(60);
 
+        private final Health health = new Health();
+
+        public Health getHealth() {
+            return health;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -192,6 +219,21 @@ public class PerduraProperties {
 
         public void setMaxHeartbeatThrottleInterval(Duration maxHeartbeatThrottleInterval) {
             this.maxHeartbeatThrottleInterval = maxHeartbeatThrottleInterval;
+        }
+
+        /** How the workers' health indicator judges them. */
+        public static class Health {
+
+            /** How long polls may fail in a row (the server unreachable) before the workers are reported DOWN. */
+            private Duration unreachableThreshold = Duration.ofSeconds(30);
+
+            public Duration getUnreachableThreshold() {
+                return unreachableThreshold;
+            }
+
+            public void setUnreachableThreshold(Duration unreachableThreshold) {
+                this.unreachableThreshold = unreachableThreshold;
+            }
         }
     }
 }

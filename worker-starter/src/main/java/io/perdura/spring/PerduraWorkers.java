@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
  * Registers every {@link WorkflowImpl} and {@link ActivityImpl} bean on a worker for its task
- * queue, starts the workers once the context is up (after the web server, when there is one) and
- * shuts them down gracefully with it.
+ * queue (their attributes may hold {@code ${…}} placeholders and {@code #{…}} expressions), starts
+ * the workers once the context is up (after the web server, when there is one) and shuts them down
+ * gracefully with it.
  */
 public class PerduraWorkers implements SmartLifecycle {
 
@@ -26,6 +29,8 @@ public class PerduraWorkers implements SmartLifecycle {
     private final WorkerFactory factory;
     private final PerduraProperties.Worker settings;
     private final ConfigurableListableBeanFactory beanFactory;
+    private final Environment environment;
+    private final List<PerduraOptionsCustomizer<WorkerOptions.Builder>> optionsCustomizers;
     private final List<WorkerCustomizer> customizers;
     private final WorkflowImplementationOptions defaultImplementationOptions;
     private final List<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers;
@@ -38,12 +43,16 @@ public class PerduraWorkers implements SmartLifecycle {
             WorkerFactory factory,
             PerduraProperties.Worker settings,
             ConfigurableListableBeanFactory beanFactory,
+            Environment environment,
+            List<PerduraOptionsCustomizer<WorkerOptions.Builder>> optionsCustomizers,
             List<WorkerCustomizer> customizers,
             WorkflowImplementationOptions defaultImplementationOptions,
             List<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers) {
         this.factory = factory;
         this.settings = settings;
         this.beanFactory = beanFactory;
+        this.environment = environment;
+        this.optionsCustomizers = optionsCustomizers;
         this.customizers = customizers;
         this.defaultImplementationOptions = defaultImplementationOptions;
         this.implementationOptionsCustomizers = implementationOptionsCustomizers;
@@ -55,7 +64,7 @@ public class PerduraWorkers implements SmartLifecycle {
     }
 
     /** The task queues that have a worker, with what it serves. */
-    public Map<String, Worker> workers() {
+    public synchronized Map<String, Worker> workers() {
         return Map.copyOf(workers);
     }
 
@@ -113,11 +122,12 @@ public class PerduraWorkers implements SmartLifecycle {
         for (String name : beanFactory.getBeanNamesForAnnotation(WorkflowImpl.class)) {
             WorkflowImpl annotation = beanFactory.findAnnotationOnBean(name, WorkflowImpl.class);
             Class<?> type = ClassUtils.getUserClass(beanFactory.getType(name));
+            String taskQueue = resolve(annotation.taskQueue(), "@WorkflowImpl", type, "taskQueue");
             boolean registered = false;
-            WorkflowImplementationOptions options = implementationOptions(name, annotation, type);
+            WorkflowImplementationOptions options = implementationOptions(name, annotation, taskQueue, type);
             for (Class<?> iface : ClassUtils.getAllInterfacesForClassAsSet(type)) {
                 if (iface.isAnnotationPresent(WorkflowInterface.class)) {
-                    register(worker(annotation.taskQueue()), iface, name, options);
+                    register(worker(taskQueue), iface, name, options);
                     registered = true;
                 }
             }
@@ -130,19 +140,19 @@ public class PerduraWorkers implements SmartLifecycle {
 
     /** The named options bean, else the application's default one, then the customizers. */
     private WorkflowImplementationOptions implementationOptions(
-            String beanName, WorkflowImpl annotation, Class<?> type) {
+            String beanName, WorkflowImpl annotation, String taskQueue, Class<?> type) {
         WorkflowImplementationOptions base = defaultImplementationOptions;
-        if (!annotation.implementationOptions().isEmpty()) {
-            if (!beanFactory.containsBean(annotation.implementationOptions())) {
-                throw new IllegalStateException(
-                        "@WorkflowImpl " + type.getName() + " names WorkflowImplementationOptions" + " bean '"
-                                + annotation.implementationOptions() + "', which does not exist");
+        String optionsBean =
+                resolve(annotation.implementationOptions(), "@WorkflowImpl", type, "implementationOptions");
+        if (!optionsBean.isEmpty()) {
+            if (!beanFactory.containsBean(optionsBean)) {
+                throw new IllegalStateException("@WorkflowImpl " + type.getName()
+                        + " names WorkflowImplementationOptions bean '" + optionsBean + "', which does not exist");
             }
-            base = beanFactory.getBean(annotation.implementationOptions(), WorkflowImplementationOptions.class);
+            base = beanFactory.getBean(optionsBean, WorkflowImplementationOptions.class);
         }
         WorkflowImplementationOptions.Builder options = WorkflowImplementationOptions.newBuilder(base);
-        implementationOptionsCustomizers.forEach(
-                customizer -> customizer.customize(annotation.taskQueue(), type, options));
+        implementationOptionsCustomizers.forEach(customizer -> customizer.customize(taskQueue, type, options));
         WorkflowImplementationOptions built = options.build();
         implementationOptions.put(beanName, built);
         return built;
@@ -155,8 +165,33 @@ public class PerduraWorkers implements SmartLifecycle {
     private void registerActivities() {
         for (String name : beanFactory.getBeanNamesForAnnotation(ActivityImpl.class)) {
             ActivityImpl annotation = beanFactory.findAnnotationOnBean(name, ActivityImpl.class);
-            worker(annotation.taskQueue()).registerActivitiesImplementations(beanFactory.getBean(name));
+            Class<?> type = ClassUtils.getUserClass(beanFactory.getType(name));
+            String taskQueue = resolve(annotation.taskQueue(), "@ActivityImpl", type, "taskQueue");
+            worker(taskQueue).registerActivitiesImplementations(beanFactory.getBean(name));
         }
+    }
+
+    /**
+     * An annotation attribute with its {@code ${…}} placeholders replaced from the environment (an
+     * unresolvable one without a default fails the start) and a {@code #{…}} expression evaluated.
+     */
+    private String resolve(String value, String annotation, Class<?> type, String attribute) {
+        String resolved;
+        try {
+            resolved = environment.resolveRequiredPlaceholders(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    annotation + " " + type.getName() + ": cannot resolve " + attribute + " \"" + value + "\": "
+                            + e.getMessage(),
+                    e);
+        }
+        if (resolved.contains("#{") && beanFactory.getBeanExpressionResolver() != null) {
+            Object evaluated = beanFactory
+                    .getBeanExpressionResolver()
+                    .evaluate(resolved, new BeanExpressionContext(beanFactory, null));
+            resolved = evaluated == null ? "" : evaluated.toString();
+        }
+        return resolved;
     }
 
     private Worker worker(String taskQueue) {
@@ -169,8 +204,12 @@ public class PerduraWorkers implements SmartLifecycle {
                     .setWorkflowCacheSize(settings.getWorkflowCacheSize())
                     .setDefaultHeartbeatThrottleInterval(settings.getDefaultHeartbeatThrottleInterval())
                     .setMaxHeartbeatThrottleInterval(settings.getMaxHeartbeatThrottleInterval());
-            customizers.forEach(customizer -> customizer.customize(queue, options));
-            return factory.newWorker(queue, options.build());
+            for (PerduraOptionsCustomizer<WorkerOptions.Builder> customizer : optionsCustomizers) {
+                options = customizer.customize(options);
+            }
+            WorkerOptions.Builder customized = options;
+            customizers.forEach(customizer -> customizer.customize(queue, customized));
+            return factory.newWorker(queue, customized.build());
         });
     }
 }

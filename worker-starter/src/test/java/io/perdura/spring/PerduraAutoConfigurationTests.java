@@ -83,7 +83,9 @@ class PerduraAutoConfigurationTests {
                             "perdura.worker.activity-pollers",
                             "perdura.worker.max-concurrent-activity-executions",
                             "perdura.worker.default-heartbeat-throttle-interval",
-                            "perdura.worker.max-heartbeat-throttle-interval")
+                            "perdura.worker.max-heartbeat-throttle-interval",
+                            "perdura.worker.health.unreachable-threshold",
+                            "perdura.data-converter.use-application-json-mapper")
                     .allSatisfy((name, description) ->
                             assertThat(description).as(name).isNotBlank());
         }

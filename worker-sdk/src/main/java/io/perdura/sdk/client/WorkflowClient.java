@@ -42,7 +42,10 @@ public final class WorkflowClient {
     /** A typed stub whose @WorkflowMethod starts a new run and waits for its result. */
     public <T> T newWorkflowStub(Class<T> workflowInterface, WorkflowOptions workflowOptions) {
         String type = WorkflowDefinition.workflowType(workflowInterface);
-        return typed(workflowInterface, new DefaultWorkflowStub(http, options.getIdentity(), type, workflowOptions));
+        return typed(
+                workflowInterface,
+                new DefaultWorkflowStub(
+                        http, options.getDataConverter(), options.getIdentity(), type, workflowOptions));
     }
 
     /** A typed stub of an existing workflow (its latest run): signal, query, update, or wait for the result. */
@@ -53,21 +56,26 @@ public final class WorkflowClient {
     /** A typed stub of one run of an existing workflow. */
     public <T> T newWorkflowStub(Class<T> workflowInterface, String workflowId, String runId) {
         String type = WorkflowDefinition.workflowType(workflowInterface);
-        return typed(workflowInterface, new DefaultWorkflowStub(http, options.getIdentity(), workflowId, runId, type));
+        return typed(
+                workflowInterface,
+                new DefaultWorkflowStub(
+                        http, options.getDataConverter(), options.getIdentity(), workflowId, runId, type));
     }
 
     public WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions workflowOptions) {
-        return new DefaultWorkflowStub(http, options.getIdentity(), workflowType, workflowOptions);
+        return new DefaultWorkflowStub(
+                http, options.getDataConverter(), options.getIdentity(), workflowType, workflowOptions);
     }
 
     /** An untyped stub of an existing workflow (its latest run). */
     public WorkflowStub newUntypedWorkflowStub(String workflowId) {
-        return new DefaultWorkflowStub(http, options.getIdentity(), workflowId, null, null);
+        return new DefaultWorkflowStub(http, options.getDataConverter(), options.getIdentity(), workflowId, null, null);
     }
 
     /** An untyped stub of one run of an existing workflow. */
     public WorkflowStub newUntypedWorkflowStub(String workflowId, String runId) {
-        return new DefaultWorkflowStub(http, options.getIdentity(), workflowId, runId, null);
+        return new DefaultWorkflowStub(
+                http, options.getDataConverter(), options.getIdentity(), workflowId, runId, null);
     }
 
     /** A request that records a start and a signal from a typed stub, for {@link #signalWithStart}. */
@@ -85,7 +93,7 @@ public final class WorkflowClient {
 
     /** Completes, fails, heartbeats or reports canceled activities that complete asynchronously. */
     public ActivityCompletionClient newActivityCompletionClient() {
-        return new DefaultActivityCompletionClient(http, options.getIdentity());
+        return new DefaultActivityCompletionClient(http, options.getDataConverter(), options.getIdentity());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.perdura.sdk.client;
 
+import io.perdura.sdk.common.converter.DataConverter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,6 +13,7 @@ public final class WorkflowClientOptions {
     private final String identity;
     private final Duration connectTimeout;
     private final RpcRetryOptions rpcRetryOptions;
+    private final DataConverter dataConverter;
 
     private WorkflowClientOptions(Builder b) {
         this.target = b.target.endsWith("/") ? b.target.substring(0, b.target.length() - 1) : b.target;
@@ -19,6 +21,7 @@ public final class WorkflowClientOptions {
         this.identity = b.identity != null ? b.identity : defaultIdentity();
         this.connectTimeout = b.connectTimeout;
         this.rpcRetryOptions = b.rpcRetryOptions;
+        this.dataConverter = b.dataConverter;
     }
 
     public static Builder builder() {
@@ -55,6 +58,11 @@ public final class WorkflowClientOptions {
         return rpcRetryOptions;
     }
 
+    /** How values become payloads and back, for this client and the workers created from it. */
+    public DataConverter getDataConverter() {
+        return dataConverter;
+    }
+
     private static String defaultIdentity() {
         return ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -66,6 +74,7 @@ public final class WorkflowClientOptions {
         private String identity;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private RpcRetryOptions rpcRetryOptions = RpcRetryOptions.getDefaultInstance();
+        private DataConverter dataConverter = DataConverter.getDefaultInstance();
 
         private Builder() {}
 
@@ -95,6 +104,17 @@ public final class WorkflowClientOptions {
          */
         public Builder setRpcRetryOptions(RpcRetryOptions rpcRetryOptions) {
             this.rpcRetryOptions = Objects.requireNonNull(rpcRetryOptions, "rpcRetryOptions");
+            return this;
+        }
+
+        /**
+         * How values become payloads and back: workflow and activity arguments and results, signals,
+         * queries, updates, side effects and heartbeat details, in this client, in the workers created
+         * from it and in their workflow code and activities. Default: {@link
+         * DataConverter#getDefaultInstance()}.
+         */
+        public Builder setDataConverter(DataConverter dataConverter) {
+            this.dataConverter = Objects.requireNonNull(dataConverter, "dataConverter");
             return this;
         }
 

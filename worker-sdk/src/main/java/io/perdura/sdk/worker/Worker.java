@@ -6,6 +6,7 @@ import io.perdura.common.api.CancelPollsRequest;
 import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
@@ -18,6 +19,7 @@ import io.perdura.sdk.internal.worker.WorkflowCache;
 import io.perdura.sdk.internal.worker.WorkflowTaskHandler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +52,11 @@ public final class Worker {
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final RpcRetryer retryer;
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
-    private final ActivityRegistry activities = new ActivityRegistry();
+    private final DataConverter dataConverter;
+    private final ActivityRegistry activities;
     private final WorkflowCache cache;
     private final List<TaskPoller<?>> pollers = new ArrayList<>();
+    private final Map<PollerStatus.TaskKind, TaskPoller<?>> pollersByKind = new EnumMap<>(PollerStatus.TaskKind.class);
     private ScheduledThreadPoolExecutor heartbeatScheduler;
     private LocalActivityExecutor localActivities;
     private boolean started;
@@ -62,8 +66,11 @@ public final class Worker {
             WorkerOptions options,
             WorkerFactoryOptions factoryOptions,
             PerduraHttp http,
-            String identity) {
+            String identity,
+            DataConverter dataConverter) {
         this.taskQueue = taskQueue;
+        this.dataConverter = dataConverter;
+        this.activities = new ActivityRegistry(dataConverter);
         this.options = options;
         this.factoryOptions = factoryOptions;
         this.http = http;
@@ -157,17 +164,20 @@ public final class Worker {
                     Map.copyOf(workflows),
                     cache,
                     DEADLOCK_TIMEOUT,
-                    localActivities);
+                    localActivities,
+                    dataConverter);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
-            pollers.add(new TaskPoller<WorkflowTask>(
-                    "workflow[" + taskQueue + "]",
-                    taskQueue,
-                    options.getWorkflowPollers(),
-                    options.getMaxConcurrentWorkflowTasks(),
-                    () -> poll(path, WorkflowTask.class),
-                    handler::handle,
-                    factoryOptions.getInitialPollBackoff(),
-                    factoryOptions.getMaxPollBackoff()));
+            addPoller(
+                    PollerStatus.TaskKind.WORKFLOW,
+                    new TaskPoller<WorkflowTask>(
+                            "workflow[" + taskQueue + "]",
+                            taskQueue,
+                            options.getWorkflowPollers(),
+                            options.getMaxConcurrentWorkflowTasks(),
+                            () -> poll(path, WorkflowTask.class),
+                            handler::handle,
+                            factoryOptions.getInitialPollBackoff(),
+                            factoryOptions.getMaxPollBackoff()));
         }
         if (!activities.isEmpty()) {
             heartbeatScheduler = new ScheduledThreadPoolExecutor(
@@ -182,20 +192,38 @@ public final class Worker {
                     heartbeatScheduler,
                     stopping::isDone,
                     options.getDefaultHeartbeatThrottleInterval(),
-                    options.getMaxHeartbeatThrottleInterval());
+                    options.getMaxHeartbeatThrottleInterval(),
+                    dataConverter);
             ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, context, activities);
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
-            pollers.add(new TaskPoller<ActivityTask>(
-                    "activity[" + taskQueue + "]",
-                    taskQueue,
-                    options.getActivityPollers(),
-                    options.getMaxConcurrentActivityExecutions(),
-                    () -> poll(path, ActivityTask.class),
-                    handler::handle,
-                    factoryOptions.getInitialPollBackoff(),
-                    factoryOptions.getMaxPollBackoff()));
+            addPoller(
+                    PollerStatus.TaskKind.ACTIVITY,
+                    new TaskPoller<ActivityTask>(
+                            "activity[" + taskQueue + "]",
+                            taskQueue,
+                            options.getActivityPollers(),
+                            options.getMaxConcurrentActivityExecutions(),
+                            () -> poll(path, ActivityTask.class),
+                            handler::handle,
+                            factoryOptions.getInitialPollBackoff(),
+                            factoryOptions.getMaxPollBackoff()));
         }
         pollers.forEach(TaskPoller::start);
+    }
+
+    private void addPoller(PollerStatus.TaskKind kind, TaskPoller<?> poller) {
+        pollers.add(poller);
+        pollersByKind.put(kind, poller);
+    }
+
+    /**
+     * What this worker is doing now: for its workflow and its activity pollers, the slots in use,
+     * when a poll last succeeded and the failures since (e.g. while the server cannot be reached).
+     */
+    public synchronized WorkerStatus getStatus() {
+        List<PollerStatus> statuses = new ArrayList<>();
+        pollersByKind.forEach((kind, poller) -> statuses.add(poller.status(kind)));
+        return new WorkerStatus(taskQueue, started && !stopping.isDone(), statuses);
     }
 
     private <T> CompletableFuture<T> poll(String path, Class<T> taskType) {

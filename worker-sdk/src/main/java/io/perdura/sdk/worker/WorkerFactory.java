@@ -53,7 +53,12 @@ public final class WorkerFactory {
             throw new IllegalArgumentException("taskQueue is required");
         }
         Worker worker = new Worker(
-                taskQueue, workerOptions, options, http, client.getOptions().getIdentity());
+                taskQueue,
+                workerOptions,
+                options,
+                http,
+                client.getOptions().getIdentity(),
+                client.getOptions().getDataConverter());
         if (workers.putIfAbsent(taskQueue, worker) != null) {
             throw new IllegalArgumentException("a worker for task queue " + taskQueue + " already exists");
         }

@@ -1,6 +1,5 @@
 package io.perdura.sdk.common.converter;
 
-import io.perdura.sdk.internal.common.DataConverter;
 import java.lang.reflect.Type;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -13,9 +12,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class EncodedValues {
 
     private final JsonNode values;
+    private final DataConverter converter;
 
     /** {@code values}: a JSON array (null or another value is read as no values, or as one value). */
     public EncodedValues(JsonNode values) {
+        this(values, DataConverter.getDefaultInstance());
+    }
+
+    /** {@code values} (as in {@link #EncodedValues(JsonNode)}), read with {@code converter}. */
+    public EncodedValues(JsonNode values, DataConverter converter) {
+        this.converter = java.util.Objects.requireNonNull(converter, "converter");
         if (values == null || values.isNull() || values.isMissingNode()) {
             this.values = JsonNodeFactory.instance.arrayNode();
         } else if (values.isArray()) {
@@ -45,7 +51,7 @@ public final class EncodedValues {
         if (index < 0 || index >= values.size()) {
             throw new IndexOutOfBoundsException("no value " + index + ": there are " + values.size());
         }
-        return DataConverter.fromPayload(values.get(index), parameterType, genericParameterType);
+        return converter.fromPayload(values.get(index), parameterType, genericParameterType);
     }
 
     /** The values as a JSON array. */

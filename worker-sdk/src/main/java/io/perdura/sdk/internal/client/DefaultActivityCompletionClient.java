@@ -17,7 +17,7 @@ import io.perdura.sdk.client.ActivityCompletionException;
 import io.perdura.sdk.client.ActivityCompletionFailureException;
 import io.perdura.sdk.client.ActivityNotExistsException;
 import io.perdura.sdk.client.WorkflowServiceException;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.common.TaskTokens;
 import io.perdura.sdk.internal.http.PerduraHttp;
@@ -36,12 +36,14 @@ import tools.jackson.databind.JsonNode;
 public final class DefaultActivityCompletionClient implements ActivityCompletionClient {
 
     private final PerduraHttp http;
+    private final DataConverter converter;
     private final RpcRetryer retryer;
     private final TaskAnswers answers;
     private final String identity;
 
-    public DefaultActivityCompletionClient(PerduraHttp http, String identity) {
+    public DefaultActivityCompletionClient(PerduraHttp http, DataConverter converter, String identity) {
         this.http = http;
+        this.converter = converter;
         this.retryer = new RpcRetryer(http.rpcRetryOptions());
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
@@ -55,7 +57,7 @@ public final class DefaultActivityCompletionClient implements ActivityCompletion
                 () -> answers.send(
                         "RespondActivityTaskCompleted",
                         http.path(ApiPaths.ACTIVITY_TASK_COMPLETE),
-                        new CompleteActivityTaskRequest(token, DataConverter.toPayload(result), identity),
+                        new CompleteActivityTaskRequest(token, converter.toPayload(result), identity),
                         null));
     }
 
@@ -68,7 +70,7 @@ public final class DefaultActivityCompletionClient implements ActivityCompletion
                         "RespondActivityTaskCompletedById",
                         http.path(ApiPaths.ACTIVITY_COMPLETE_BY_ID),
                         new CompleteActivityByIdRequest(
-                                workflowId, runId, activityId, DataConverter.toPayload(result), identity),
+                                workflowId, runId, activityId, converter.toPayload(result), identity),
                         null));
     }
 
@@ -177,8 +179,8 @@ public final class DefaultActivityCompletionClient implements ActivityCompletion
                 : new ActivityCompletionFailureException(activityId, e);
     }
 
-    private static JsonNode payload(Object details) {
-        return details == null ? null : DataConverter.toPayload(details);
+    private JsonNode payload(Object details) {
+        return details == null ? null : converter.toPayload(details);
     }
 
     private static void requireIds(String workflowId, String activityId) {

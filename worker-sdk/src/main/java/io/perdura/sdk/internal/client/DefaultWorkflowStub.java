@@ -21,11 +21,11 @@ import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.client.WorkflowStub;
 import io.perdura.sdk.client.WorkflowUpdateHandle;
 import io.perdura.sdk.client.WorkflowUpdateStage;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.TerminatedFailure;
 import io.perdura.sdk.failure.TimeoutFailure;
 import io.perdura.sdk.failure.WorkflowFailedException;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
@@ -46,6 +46,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     private static final Duration RESULT_WAIT = Duration.ofSeconds(30);
 
     private final PerduraHttp http;
+    private final DataConverter converter;
     private final RpcRetryer retryer;
     private final String identity;
     private final String workflowType;
@@ -53,13 +54,15 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     private volatile WorkflowExecution execution;
 
     /** A stub that starts a new run of {@code workflowType}. */
-    public DefaultWorkflowStub(PerduraHttp http, String identity, String workflowType, WorkflowOptions options) {
+    public DefaultWorkflowStub(
+            PerduraHttp http, DataConverter converter, String identity, String workflowType, WorkflowOptions options) {
         if (options == null
                 || options.getTaskQueue() == null
                 || options.getTaskQueue().isBlank()) {
             throw new IllegalArgumentException("WorkflowOptions.taskQueue is required to start a workflow");
         }
         this.http = http;
+        this.converter = converter;
         this.retryer = new RpcRetryer(http.rpcRetryOptions());
         this.identity = identity;
         this.workflowType = workflowType;
@@ -72,8 +75,14 @@ public final class DefaultWorkflowStub implements WorkflowStub {
 
     /** A stub bound to an existing workflow id (and optionally run id). */
     public DefaultWorkflowStub(
-            PerduraHttp http, String identity, String workflowId, String runId, String workflowType) {
+            PerduraHttp http,
+            DataConverter converter,
+            String identity,
+            String workflowId,
+            String runId,
+            String workflowType) {
         this.http = http;
+        this.converter = converter;
         this.retryer = new RpcRetryer(http.rpcRetryOptions());
         this.identity = identity;
         this.workflowType = workflowType;
@@ -102,7 +111,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         return new StartWorkflowRequest(
                 workflowType,
                 options.getTaskQueue(),
-                DataConverter.toPayloads(args),
+                converter.toPayloads(args),
                 options.getRequestId() != null
                         ? options.getRequestId()
                         : UUID.randomUUID().toString(),
@@ -115,7 +124,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 options.getWorkflowIdReusePolicy(),
                 options.getWorkflowIdConflictPolicy(),
                 options.getCronSchedule(),
-                options.getMemo() == null ? null : DataConverter.toPayload(options.getMemo()),
+                options.getMemo() == null ? null : converter.toPayload(options.getMemo()),
                 options.getStartDelay(),
                 identity);
     }
@@ -126,7 +135,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
             throw new IllegalStateException("this stub is bound to an existing workflow and cannot start one");
         }
         SignalWithStartRequest request =
-                SignalWithStartRequest.of(startRequest(startArgs), DataConverter.toPayloads(signalArgs));
+                SignalWithStartRequest.of(startRequest(startArgs), converter.toPayloads(signalArgs));
         String path = http.path(ApiPaths.WORKFLOW_SIGNAL_WITH_START, execution.workflowId(), signalName);
         StartWorkflowResponse response = retryer.call(
                         "SignalWithStartWorkflowExecution",
@@ -211,7 +220,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         String runId = result.runId() != null ? result.runId() : execution.runId();
         switch (result.status()) {
             case COMPLETED, CONTINUED_AS_NEW -> {
-                return DataConverter.fromPayload(result.result(), resultClass, resultType);
+                return converter.fromPayload(result.result(), resultClass, resultType);
             }
             default -> {
                 RuntimeException cause = result.failure() != null
@@ -231,8 +240,8 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     public void signal(String signalName, Object... args) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_SIGNAL, execution.workflowId(), signalName), "runId", addressedRunId());
-        SignalRequest request = new SignalRequest(
-                DataConverter.toPayloads(args), UUID.randomUUID().toString(), identity);
+        SignalRequest request =
+                new SignalRequest(converter.toPayloads(args), UUID.randomUUID().toString(), identity);
         retryer.call("SignalWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
     }
 
@@ -245,11 +254,11 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     public <R> R query(String queryType, Class<R> resultClass, Type resultType, Object[] args) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_QUERY, execution.workflowId(), queryType), "runId", addressedRunId());
-        QueryRequest request = new QueryRequest(DataConverter.toPayloads(args));
+        QueryRequest request = new QueryRequest(converter.toPayloads(args));
         QueryResponse response = retryer.callIfNotSent(
                         "QueryWorkflow", attempt -> http.post(path, request, PerduraHttp.LONG_POLL_TIMEOUT))
                 .read(QueryResponse.class);
-        return DataConverter.fromPayload(response == null ? null : response.result(), resultClass, resultType);
+        return converter.fromPayload(response == null ? null : response.result(), resultClass, resultType);
     }
 
     @Override
@@ -288,7 +297,8 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 new WorkflowExecution(execution.workflowId(), addressedRunId()),
                 options,
                 updateId,
-                DataConverter.toPayloads(args),
+                converter.toPayloads(args),
+                converter,
                 identity);
         return call.start();
     }

@@ -1,7 +1,7 @@
 package io.perdura.sdk.internal.client;
 
 import io.perdura.sdk.client.WorkflowStub;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.common.converter.DefaultDataConverter;
 import io.perdura.sdk.workflow.QueryMethod;
 import io.perdura.sdk.workflow.SignalMethod;
 import io.perdura.sdk.workflow.UpdateMethod;
@@ -44,7 +44,7 @@ public final class WorkflowInvocationHandler implements InvocationHandler {
         if (method.isAnnotationPresent(WorkflowMethod.class)) {
             if (batch != null) {
                 batch.recordStart(stub, arguments);
-                return DataConverter.defaultValue(method.getReturnType());
+                return DefaultDataConverter.defaultValue(method.getReturnType());
             }
             return runWorkflowMethod(method, arguments);
         }
@@ -88,7 +88,7 @@ public final class WorkflowInvocationHandler implements InvocationHandler {
     private Object runWorkflowMethod(Method method, Object[] arguments) {
         if (AsyncStart.isActive()) {
             AsyncStart.record(stub.start(arguments));
-            return DataConverter.defaultValue(method.getReturnType());
+            return DefaultDataConverter.defaultValue(method.getReturnType());
         }
         if (stub.canStart()) {
             stub.start(arguments);

@@ -13,7 +13,7 @@ import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.client.WorkflowUpdateException;
 import io.perdura.sdk.client.WorkflowUpdateHandle;
 import io.perdura.sdk.client.WorkflowUpdateStage;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
@@ -35,6 +35,7 @@ final class WorkflowUpdateCall<R> {
     private final UpdateOptions<R> options;
     private final String updateId;
     private final JsonNode input;
+    private final DataConverter converter;
     private final String identity;
 
     WorkflowUpdateCall(
@@ -44,6 +45,7 @@ final class WorkflowUpdateCall<R> {
             UpdateOptions<R> options,
             String updateId,
             JsonNode input,
+            DataConverter converter,
             String identity) {
         this.http = http;
         this.retryer = retryer;
@@ -51,6 +53,7 @@ final class WorkflowUpdateCall<R> {
         this.options = options;
         this.updateId = updateId;
         this.input = input;
+        this.converter = converter;
         this.identity = identity;
     }
 
@@ -137,7 +140,7 @@ final class WorkflowUpdateCall<R> {
                 if (response.failure() != null) {
                     throw failed(response.failure());
                 }
-                return DataConverter.fromPayload(response.result(), options.getResultClass(), options.getResultType());
+                return converter.fromPayload(response.result(), options.getResultClass(), options.getResultType());
             }
             case REJECTED -> throw failed(response.failure());
             default ->

@@ -2,7 +2,6 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
 import io.perdura.sdk.activity.ActivityOptions;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.ActivityStateMachine;
 import io.perdura.sdk.workflow.Promise;
 import java.lang.reflect.Type;
@@ -27,7 +26,7 @@ final class ActivityCalls {
                 String.valueOf(++activitySeq),
                 activityType,
                 queue,
-                DataConverter.toPayloads(args),
+                context.dataConverter().toPayloads(args),
                 options.getScheduleToCloseTimeout(),
                 options.getScheduleToStartTimeout(),
                 options.getStartToCloseTimeout(),
@@ -48,7 +47,7 @@ final class ActivityCalls {
                     }
                     Object value;
                     try {
-                        value = DataConverter.fromPayload(result, returnType, genericReturnType);
+                        value = context.dataConverter().fromPayload(result, returnType, genericReturnType);
                     } catch (RuntimeException e) {
                         promise.completeExceptionally(e);
                         return;

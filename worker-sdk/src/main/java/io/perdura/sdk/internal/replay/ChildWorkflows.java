@@ -1,9 +1,7 @@
 package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
-import io.perdura.common.json.Json;
 import io.perdura.sdk.client.WorkflowExecution;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.ChildWorkflowStateMachine;
 import io.perdura.sdk.workflow.ChildWorkflowOptions;
 import io.perdura.sdk.workflow.Promise;
@@ -45,7 +43,7 @@ final class ChildWorkflows {
                 workflowId,
                 workflowType,
                 options.getTaskQueue(),
-                DataConverter.toPayloads(args),
+                context.dataConverter().toPayloads(args),
                 options.getWorkflowExecutionTimeout(),
                 options.getWorkflowRunTimeout(),
                 options.getWorkflowTaskTimeout(),
@@ -55,7 +53,7 @@ final class ChildWorkflows {
                         ? null
                         : options.getRetryOptions().toRetryPolicy(),
                 options.getCronSchedule(),
-                options.getMemo() == null ? null : Json.tree(options.getMemo()));
+                options.getMemo() == null ? null : context.dataConverter().toPayload(options.getMemo()));
         DefaultCompletablePromise<Object> result = new DefaultCompletablePromise<>();
         Cancellable[] cancellable = new Cancellable[1];
         ChildWorkflowStateMachine[] child = new ChildWorkflowStateMachine[1];
@@ -113,7 +111,7 @@ final class ChildWorkflows {
         }
     }
 
-    private static void complete(
+    private void complete(
             DefaultCompletablePromise<Object> promise,
             JsonNode value,
             RuntimeException failure,
@@ -125,7 +123,7 @@ final class ChildWorkflows {
         }
         Object converted;
         try {
-            converted = DataConverter.fromPayload(value, returnType, genericReturnType);
+            converted = context.dataConverter().fromPayload(value, returnType, genericReturnType);
         } catch (RuntimeException e) {
             promise.completeExceptionally(e);
             return;

@@ -2,7 +2,6 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
 import io.perdura.sdk.client.WorkflowExecution;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.CancelExternalStateMachine;
 import io.perdura.sdk.internal.statemachines.OutcomeListener;
 import io.perdura.sdk.internal.statemachines.SignalExternalStateMachine;
@@ -37,7 +36,11 @@ final class ExternalWorkflows {
         Cancellable[] cancellable = new Cancellable[1];
         SignalExternalStateMachine signal = new SignalExternalStateMachine(
                 new Command.SignalExternalWorkflowExecution(
-                        null, execution(target), signalName, DataConverter.toPayloads(args), childWorkflowOnly),
+                        null,
+                        execution(target),
+                        signalName,
+                        context.dataConverter().toPayloads(args),
+                        childWorkflowOnly),
                 outcome("signal-external", promise, () -> scope.unregister(cancellable[0])));
         context.addCommand(signal);
         cancellable[0] = reason -> context.applyCancel(signal, signal.cancel(reason));

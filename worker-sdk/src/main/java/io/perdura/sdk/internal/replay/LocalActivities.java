@@ -7,7 +7,6 @@ import io.perdura.common.model.RetryPolicy;
 import io.perdura.sdk.activity.LocalActivityOptions;
 import io.perdura.sdk.failure.ActivityFailure;
 import io.perdura.sdk.failure.CanceledFailure;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.LocalActivityStateMachine;
 import io.perdura.sdk.internal.statemachines.LocalActivityStateMachine.State;
 import io.perdura.sdk.internal.statemachines.TimerStateMachine;
@@ -88,7 +87,7 @@ final class LocalActivities {
         Call call = new Call(
                 String.valueOf(++activitySeq),
                 activityType,
-                DataConverter.toPayloads(args),
+                context.dataConverter().toPayloads(args),
                 options,
                 returnType,
                 genericReturnType,
@@ -148,7 +147,7 @@ final class LocalActivities {
             }
             Object value;
             try {
-                value = DataConverter.fromPayload(result, call.returnType(), call.genericReturnType());
+                value = context.dataConverter().fromPayload(result, call.returnType(), call.genericReturnType());
             } catch (RuntimeException e) {
                 call.promise().completeExceptionally(e);
                 return;

@@ -2,7 +2,6 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.history.EventAttributes.MarkerRecorded;
 import io.perdura.common.history.HistoryEvent;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.SideEffectStateMachine;
 import io.perdura.sdk.internal.statemachines.VersionStateMachine;
 import java.util.HashMap;
@@ -44,10 +43,10 @@ final class Markers {
             }
             value = marker.attributes(MarkerRecorded.class).details().get("data");
         } else {
-            value = DataConverter.toPayload(fn.get());
+            value = context.dataConverter().toPayload(fn.get());
         }
         context.addCommand(new SideEffectStateMachine(id, value));
-        return DataConverter.fromPayload(value, type);
+        return context.dataConverter().fromPayload(value, type);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.perdura.sdk.internal.replay;
 
 import io.perdura.sdk.common.converter.EncodedValues;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.workflow.DynamicQueryHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -13,8 +13,13 @@ final class QueryDispatcher {
 
     private record Handler(Object target, Method method) {}
 
+    private final WorkflowRunContext context;
     private final Map<String, Handler> handlers = new TreeMap<>();
     private DynamicQueryHandler dynamicHandler;
+
+    QueryDispatcher(WorkflowRunContext context) {
+        this.context = context;
+    }
 
     void add(String name, Object target, Method method) {
         if (handlers.putIfAbsent(name, new Handler(target, method)) != null) {
@@ -31,11 +36,15 @@ final class QueryDispatcher {
     JsonNode query(String queryType, JsonNode args, String workflowType) {
         Handler handler = handlers.get(queryType);
         if (handler != null) {
-            return DataConverter.toPayload(Listeners.invoke(
-                    handler.target(), handler.method(), DataConverter.fromPayloads(args, handler.method())));
+            return context.dataConverter()
+                    .toPayload(Listeners.invoke(
+                            handler.target(),
+                            handler.method(),
+                            Payloads.arguments(context.dataConverter(), args, handler.method())));
         }
         if (dynamicHandler != null) {
-            return DataConverter.toPayload(dynamicHandler.handle(queryType, new EncodedValues(args)));
+            return context.dataConverter()
+                    .toPayload(dynamicHandler.handle(queryType, new EncodedValues(args, context.dataConverter())));
         }
         throw new IllegalArgumentException("unknown query type '" + queryType + "' for workflow type " + workflowType
                 + "; known: " + handlers.keySet());

@@ -2,7 +2,7 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.sdk.common.converter.EncodedValues;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.workflow.DynamicSignalHandler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -79,12 +79,12 @@ final class SignalDispatcher {
                     () -> Listeners.invoke(
                             handler.target(),
                             handler.method(),
-                            DataConverter.fromPayloads(signal.input(), handler.method())));
+                            Payloads.arguments(context.dataConverter(), signal.input(), handler.method())));
             return true;
         }
         DynamicSignalHandler dynamic = dynamicHandler;
         if (dynamic != null) {
-            spawn(name, () -> dynamic.handle(name, new EncodedValues(signal.input())));
+            spawn(name, () -> dynamic.handle(name, new EncodedValues(signal.input(), context.dataConverter())));
             return true;
         }
         return false;

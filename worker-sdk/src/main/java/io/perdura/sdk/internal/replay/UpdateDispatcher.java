@@ -1,7 +1,7 @@
 package io.perdura.sdk.internal.replay;
 
 import io.perdura.sdk.common.converter.EncodedValues;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.workflow.DynamicUpdateHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -27,8 +27,13 @@ final class UpdateDispatcher {
 
     private record Registered(Object target, UpdateMethods methods) {}
 
+    private final WorkflowRunContext context;
     private final Map<String, Registered> handlers = new TreeMap<>();
     private DynamicUpdateHandler dynamicHandler;
+
+    UpdateDispatcher(WorkflowRunContext context) {
+        this.context = context;
+    }
 
     void add(String name, Object target, UpdateMethods methods) {
         if (handlers.putIfAbsent(name, new Registered(target, methods)) != null) {
@@ -50,7 +55,7 @@ final class UpdateDispatcher {
             return new Handler() {
                 @Override
                 public void validate() {
-                    Object[] decoded = DataConverter.fromPayloads(args, handler);
+                    Object[] decoded = Payloads.arguments(context.dataConverter(), args, handler);
                     if (validator != null) {
                         Listeners.invoke(registered.target(), validator, decoded);
                     }
@@ -58,7 +63,8 @@ final class UpdateDispatcher {
 
                 @Override
                 public Object execute() {
-                    return Listeners.invoke(registered.target(), handler, DataConverter.fromPayloads(args, handler));
+                    return Listeners.invoke(
+                            registered.target(), handler, Payloads.arguments(context.dataConverter(), args, handler));
                 }
             };
         }
@@ -67,12 +73,12 @@ final class UpdateDispatcher {
             return new Handler() {
                 @Override
                 public void validate() {
-                    dynamic.handleValidate(name, new EncodedValues(args));
+                    dynamic.handleValidate(name, new EncodedValues(args, context.dataConverter()));
                 }
 
                 @Override
                 public Object execute() {
-                    return dynamic.handleExecute(name, new EncodedValues(args));
+                    return dynamic.handleExecute(name, new EncodedValues(args, context.dataConverter()));
                 }
             };
         }

@@ -5,7 +5,6 @@ import io.perdura.common.history.EventAttributes.WorkflowExecutionUpdateAccepted
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.UpdateRequest;
 import io.perdura.sdk.failure.PerduraFailure;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.internal.statemachines.UpdateStateMachine;
@@ -33,13 +32,14 @@ final class Updates {
     private static final Logger log = LoggerFactory.getLogger(Updates.class);
 
     private final WorkflowRunContext context;
-    private final UpdateDispatcher dispatcher = new UpdateDispatcher();
+    private final UpdateDispatcher dispatcher;
     private final List<Command> rejections = new ArrayList<>();
     /** Handlers running (or validators about to): update id → update name. */
     private final Map<String, String> running = new LinkedHashMap<>();
 
     Updates(WorkflowRunContext context) {
         this.context = context;
+        this.dispatcher = new UpdateDispatcher(context);
     }
 
     UpdateDispatcher dispatcher() {
@@ -128,7 +128,7 @@ final class Updates {
                 context.addCommand(update.complete(null, FailureConverter.toFailure(failure)));
                 return;
             }
-            context.addCommand(update.complete(DataConverter.toPayload(result), null));
+            context.addCommand(update.complete(context.dataConverter().toPayload(result), null));
         } finally {
             running.remove(updateId);
         }

@@ -6,8 +6,8 @@ import io.perdura.sdk.failure.ActivityFailure;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.ChildWorkflowFailure;
 import io.perdura.sdk.failure.PerduraFailure;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
+import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -112,7 +112,7 @@ final class WorkflowCode {
         Method method = definition.workflowMethod();
         Object result;
         try {
-            result = invoke(method, DataConverter.fromPayloads(input, method));
+            result = invoke(method, Payloads.arguments(context.dataConverter(), input, method));
         } catch (RuntimeException e) {
             if (context.isCancelRequested() && isCancellation(e)) {
                 context.close(new CompletionStateMachine(new Command.CancelWorkflowExecution(null)));
@@ -120,8 +120,8 @@ final class WorkflowCode {
             }
             throw e;
         }
-        context.close(
-                new CompletionStateMachine(new Command.CompleteWorkflowExecution(DataConverter.toPayload(result))));
+        context.close(new CompletionStateMachine(
+                new Command.CompleteWorkflowExecution(context.dataConverter().toPayload(result))));
     }
 
     /** A CanceledFailure, or the failure of an activity or child workflow that was canceled. */

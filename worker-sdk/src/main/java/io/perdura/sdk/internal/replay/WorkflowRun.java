@@ -6,6 +6,7 @@ import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.UpdateRequest;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.workflow.WorkflowInfo;
@@ -48,11 +49,12 @@ public final class WorkflowRun {
             WorkflowDefinition definition,
             WorkflowInfo info,
             Duration deadlockTimeout,
-            LocalActivityRunner localActivityRunner) {
+            LocalActivityRunner localActivityRunner,
+            DataConverter dataConverter) {
         this.definition = definition;
         this.localActivityRunner = localActivityRunner;
         this.scheduler = new DeterministicScheduler(info.workflowId(), deadlockTimeout);
-        this.context = new WorkflowRunContext(info, scheduler, definition.implementationOptions());
+        this.context = new WorkflowRunContext(info, scheduler, definition.implementationOptions(), dataConverter);
         this.code = new WorkflowCode(definition, context, scheduler);
     }
 
@@ -79,6 +81,30 @@ public final class WorkflowRun {
             List<HistoryEvent> history,
             Duration deadlockTimeout,
             LocalActivityRunner localActivityRunner) {
+        return create(
+                namespace,
+                definition,
+                workflowId,
+                runId,
+                history,
+                deadlockTimeout,
+                localActivityRunner,
+                DataConverter.getDefaultInstance());
+    }
+
+    /**
+     * A run to be rebuilt from {@code history} whose local activities {@code localActivityRunner} runs
+     * and whose values {@code dataConverter} converts.
+     */
+    public static WorkflowRun create(
+            String namespace,
+            WorkflowDefinition definition,
+            String workflowId,
+            String runId,
+            List<HistoryEvent> history,
+            Duration deadlockTimeout,
+            LocalActivityRunner localActivityRunner,
+            DataConverter dataConverter) {
         if (history.isEmpty() || !(history.getFirst().attributes() instanceof WorkflowExecutionStarted started)) {
             throw new IllegalArgumentException("history must start with WorkflowExecutionStarted");
         }
@@ -103,7 +129,7 @@ public final class WorkflowRun {
                 history.getFirst().eventTime() == null
                         ? 0
                         : history.getFirst().eventTime().toEpochMilli());
-        return new WorkflowRun(definition, info, deadlockTimeout, localActivityRunner);
+        return new WorkflowRun(definition, info, deadlockTimeout, localActivityRunner, dataConverter);
     }
 
     public WorkflowInfo info() {

@@ -2,10 +2,9 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
 import io.perdura.common.history.HistoryEvent;
-import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.activity.LocalActivityOptions;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.statemachines.CancelResult;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
@@ -38,6 +37,7 @@ public final class WorkflowRunContext {
     private final WorkflowInfo info;
     private final DeterministicScheduler scheduler;
     private final WorkflowImplementationOptions implementationOptions;
+    private final DataConverter dataConverter;
     private final Commands commands = new Commands();
     private final Timers timers = new Timers(this);
     private final ActivityCalls activities = new ActivityCalls(this);
@@ -46,7 +46,7 @@ public final class WorkflowRunContext {
     private final Markers markers = new Markers(this, commands);
     private final LocalActivities localActivities = new LocalActivities(this, commands, timers);
     private final SignalDispatcher signals = new SignalDispatcher(this);
-    private final QueryDispatcher queries = new QueryDispatcher();
+    private final QueryDispatcher queries = new QueryDispatcher(this);
     private final Updates updates = new Updates(this);
     /** The scope of the whole run: signal handlers and callbacks run in it; never canceled. */
     private final DefaultCancellationScope runScope = DefaultCancellationScope.root();
@@ -64,8 +64,12 @@ public final class WorkflowRunContext {
     private int randomSeq;
 
     WorkflowRunContext(
-            WorkflowInfo info, DeterministicScheduler scheduler, WorkflowImplementationOptions implementationOptions) {
+            WorkflowInfo info,
+            DeterministicScheduler scheduler,
+            WorkflowImplementationOptions implementationOptions,
+            DataConverter dataConverter) {
         this.info = info;
+        this.dataConverter = dataConverter;
         this.scheduler = scheduler;
         this.implementationOptions = implementationOptions == null
                 ? WorkflowImplementationOptions.getDefaultInstance()
@@ -76,6 +80,11 @@ public final class WorkflowRunContext {
 
     public WorkflowInfo info() {
         return info;
+    }
+
+    /** How this run's values become payloads and back (the worker's client's converter). */
+    DataConverter dataConverter() {
+        return dataConverter;
     }
 
     public boolean isReplaying() {
@@ -284,12 +293,12 @@ public final class WorkflowRunContext {
         commands.close(new CompletionStateMachine(new Command.ContinueAsNewWorkflowExecution(
                 workflowType,
                 o.getTaskQueue(),
-                DataConverter.toPayloads(args),
+                dataConverter.toPayloads(args),
                 o.getWorkflowRunTimeout(),
                 o.getWorkflowTaskTimeout(),
                 null,
                 o.getRetryOptions() == null ? null : o.getRetryOptions().toRetryPolicy(),
-                o.getMemo() == null ? null : Json.tree(o.getMemo()))));
+                o.getMemo() == null ? null : dataConverter.toPayload(o.getMemo()))));
         coroutine.await(() -> false);
     }
 

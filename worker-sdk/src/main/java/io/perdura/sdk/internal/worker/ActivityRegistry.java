@@ -1,8 +1,9 @@
 package io.perdura.sdk.internal.worker;
 
 import io.perdura.sdk.activity.ActivityInterface;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.ActivityNames;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.Payloads;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -18,9 +19,9 @@ public final class ActivityRegistry {
     /** One activity type: the object and method that implement it. */
     public record ActivityImplementation(String activityType, Object target, Method method) {
 
-        /** Calls the method with the arguments read from {@code input}; throws what the method throws. */
-        Object invoke(JsonNode input) throws Throwable {
-            Object[] args = DataConverter.fromPayloads(input, method);
+        /** Calls the method with the arguments {@code converter} reads from {@code input}; throws what the method throws. */
+        Object invoke(JsonNode input, DataConverter converter) throws Throwable {
+            Object[] args = Payloads.arguments(converter, input, method);
             method.setAccessible(true);
             try {
                 return method.invoke(target, args);
@@ -31,6 +32,22 @@ public final class ActivityRegistry {
     }
 
     private final Map<String, ActivityImplementation> byType = new ConcurrentHashMap<>();
+    private final DataConverter dataConverter;
+
+    /** A registry whose activities' arguments and results the default converter converts. */
+    public ActivityRegistry() {
+        this(DataConverter.getDefaultInstance());
+    }
+
+    /** A registry whose activities' arguments and results {@code dataConverter} converts. */
+    public ActivityRegistry(DataConverter dataConverter) {
+        this.dataConverter = dataConverter;
+    }
+
+    /** How the activities' arguments and results become payloads and back. */
+    public DataConverter dataConverter() {
+        return dataConverter;
+    }
 
     /** Registers every method of every @ActivityInterface that {@code impl} implements. */
     public void register(Object impl) {

@@ -11,7 +11,6 @@ import io.perdura.sdk.client.ActivityCanceledException;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.failure.CanceledFailure;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
@@ -80,7 +79,8 @@ public final class ActivityTaskHandler {
             answers.send(
                     "RespondActivityTaskCompleted",
                     http.path(ApiPaths.ACTIVITY_TASK_COMPLETE),
-                    new CompleteActivityTaskRequest(task.taskToken(), DataConverter.toPayload(result), identity),
+                    new CompleteActivityTaskRequest(
+                            task.taskToken(), registry.dataConverter().toPayload(result), identity),
                     TaskAnswers.remaining(receivedAt, task.startToCloseTimeout()));
         } catch (WorkflowServiceException e) {
             if (e.getErrorType() == ErrorType.TASK_NOT_FOUND) {
@@ -112,7 +112,7 @@ public final class ActivityTaskHandler {
         }
         ActivityContexts.set(context);
         try {
-            return impl.invoke(task.input());
+            return impl.invoke(task.input(), registry.dataConverter());
         } finally {
             ActivityContexts.clear();
         }

@@ -45,7 +45,8 @@ final class DefaultActivityExecutionContext implements ActivityExecutionContext 
                 worker.heartbeatScheduler(),
                 worker.stopping(),
                 worker.defaultHeartbeatThrottleInterval(),
-                worker.maxHeartbeatThrottleInterval());
+                worker.maxHeartbeatThrottleInterval(),
+                worker.dataConverter());
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.perdura.sdk.client.ActivityCompletionFailureException;
 import io.perdura.sdk.client.ActivityNotExistsException;
 import io.perdura.sdk.client.ActivityWorkerShutdownException;
 import io.perdura.sdk.client.WorkflowServiceException;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.common.converter.DataConverter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +38,7 @@ final class HeartbeatContext {
 
     private final ActivityInfo info;
     private final Function<JsonNode, HeartbeatResponse> sender;
+    private final DataConverter converter;
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier workerStopping;
     private final Duration interval;
@@ -61,9 +62,11 @@ final class HeartbeatContext {
             ScheduledExecutorService scheduler,
             BooleanSupplier workerStopping,
             Duration defaultInterval,
-            Duration maxInterval) {
+            Duration maxInterval,
+            DataConverter converter) {
         this.info = info;
         this.sender = sender;
+        this.converter = converter;
         this.scheduler = scheduler;
         this.workerStopping = workerStopping;
         this.interval = interval(info.getHeartbeatTimeout(), defaultInterval, maxInterval);
@@ -113,7 +116,7 @@ final class HeartbeatContext {
                 return Optional.ofNullable(
                         lastDetails == null
                                 ? null
-                                : DataConverter.fromPayload(DataConverter.toPayload(lastDetails), detailsClass));
+                                : converter.fromPayload(converter.toPayload(lastDetails), detailsClass));
             }
         } finally {
             lock.unlock();
@@ -122,14 +125,14 @@ final class HeartbeatContext {
     }
 
     <V> Optional<V> previousAttemptDetails(Class<V> detailsClass) {
-        return info.getHeartbeatDetails().map(details -> DataConverter.fromPayload(details, detailsClass));
+        return info.getHeartbeatDetails().map(details -> converter.fromPayload(details, detailsClass));
     }
 
     /** The details of this attempt's latest heartbeat as a payload, sent or not; null before any. */
     JsonNode latestDetails() {
         lock.lock();
         try {
-            return receivedAHeartbeat && lastDetails != null ? DataConverter.toPayload(lastDetails) : null;
+            return receivedAHeartbeat && lastDetails != null ? converter.toPayload(lastDetails) : null;
         } finally {
             lock.unlock();
         }
@@ -175,7 +178,7 @@ final class HeartbeatContext {
     private void sendLocked(Object details) {
         Duration next;
         try {
-            HeartbeatResponse answer = sender.apply(details == null ? null : DataConverter.toPayload(details));
+            HeartbeatResponse answer = sender.apply(details == null ? null : converter.toPayload(details));
             if (answer != null && answer.cancelRequested()) {
                 cancelRequested = true;
                 lastException = new ActivityCanceledException(info);

@@ -5,7 +5,6 @@ import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.RetryState;
 import io.perdura.common.model.TimeoutType;
 import io.perdura.sdk.failure.ApplicationFailure;
-import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.replay.LocalActivityOutcome;
 import io.perdura.sdk.internal.replay.LocalActivityRequest;
@@ -162,7 +161,7 @@ public final class LocalActivityExecutor implements LocalActivityRunner {
             Object result = null;
             Throwable failure = null;
             try {
-                result = impl.invoke(request.input());
+                result = impl.invoke(request.input(), registry.dataConverter());
             } catch (Throwable t) {
                 failure = t;
             } finally {
@@ -181,7 +180,7 @@ public final class LocalActivityExecutor implements LocalActivityRunner {
             if (failure == null) {
                 JsonNode payload;
                 try {
-                    payload = DataConverter.toPayload(result);
+                    payload = registry.dataConverter().toPayload(result);
                 } catch (RuntimeException e) {
                     retryOrFinish(
                             number, FailureConverter.toFailure(e), e.getClass().getName(), false);

@@ -1,6 +1,7 @@
 package io.perdura.sdk.internal.worker;
 
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.worker.PollerStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class TaskPoller<T> {
     private final Set<CompletableFuture<T>> inFlightPolls = ConcurrentHashMap.newKeySet();
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+    private final PollHealth health = new PollHealth();
 
     public TaskPoller(
             String name,
@@ -112,6 +114,11 @@ public final class TaskPoller<T> {
         return true;
     }
 
+    /** What these pollers are doing now. */
+    public PollerStatus status(PollerStatus.TaskKind kind) {
+        return health.status(kind, pollers, maxConcurrent, maxConcurrent - slots.availablePermits());
+    }
+
     public boolean isStopped() {
         return stopped;
     }
@@ -128,6 +135,7 @@ public final class TaskPoller<T> {
             boolean handedOver = false;
             try {
                 T task = pollOnce();
+                health.succeeded();
                 backoff = initialBackoff;
                 if (task != null) { // even when stopping: the server handed it to us
                     Thread.ofVirtual().name(name + "-task").start(() -> runTask(task));
@@ -139,12 +147,14 @@ public final class TaskPoller<T> {
                 if (stopped) {
                     break;
                 }
+                health.failed(e.getErrorType() + ": " + e.getMessage());
                 log.warn("{}: poll failed ({}: {}); retrying in {}", name, e.getErrorType(), e.getMessage(), backoff);
                 if (!sleep(backoff)) {
                     break;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             } catch (RuntimeException e) {
+                health.failed(e.toString());
                 log.error("{}: unexpected poll error; retrying in {}", name, backoff, e);
                 if (!sleep(backoff)) {
                     break;

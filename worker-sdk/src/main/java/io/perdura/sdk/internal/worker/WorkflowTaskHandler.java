@@ -12,6 +12,7 @@ import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
@@ -47,6 +48,7 @@ public final class WorkflowTaskHandler {
     private final WorkflowCache cache;
     private final Duration deadlockTimeout;
     private final LocalActivityRunner localActivities;
+    private final DataConverter dataConverter;
 
     public WorkflowTaskHandler(
             PerduraHttp http,
@@ -56,8 +58,10 @@ public final class WorkflowTaskHandler {
             Map<String, WorkflowDefinition> definitions,
             WorkflowCache cache,
             Duration deadlockTimeout,
-            LocalActivityRunner localActivities) {
+            LocalActivityRunner localActivities,
+            DataConverter dataConverter) {
         this.http = http;
+        this.dataConverter = dataConverter;
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
         this.taskQueue = taskQueue;
@@ -231,6 +235,7 @@ public final class WorkflowTaskHandler {
                 task.runId(),
                 task.history(),
                 deadlockTimeout,
-                localActivities);
+                localActivities,
+                dataConverter);
     }
 }

@@ -65,7 +65,8 @@ class HeartbeatContextTests {
                 scheduler,
                 stopping::get,
                 DEFAULT,
-                MAX);
+                MAX,
+                io.perdura.sdk.common.converter.DataConverter.getDefaultInstance());
     }
 
     @Test
