@@ -99,6 +99,22 @@ class WorkflowReplayerTests {
     }
 
     @Test
+    void aHistoryThatNoWorkerCouldHaveWrittenIsNotNonDeterminism() throws IOException {
+        String withoutFirstTaskCompleted = String.join(
+                "\n",
+                Files.readAllLines(shippedOrder()).stream()
+                        .filter(line -> !line.startsWith("{\"eventId\":4,"))
+                        .toList());
+
+        assertThatThrownBy(() ->
+                        WorkflowReplayer.replayWorkflowExecution(withoutFirstTaskCompleted, OrderFulfillmentCopy.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("history cannot be replayed: command event ActivityTaskScheduled at eventId 5"
+                        + " does not follow a completed workflow task")
+                .hasMessageContaining("history: the history JSON given (workflow OrderFulfillment");
+    }
+
+    @Test
     void aHistoryOfAnotherWorkflowTypeNamesTheTypesGiven() {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(shippedOrder(), ShippingCopy.class))
                 .isInstanceOf(IllegalArgumentException.class)
