@@ -17,12 +17,17 @@ import org.junit.jupiter.api.TestFactory;
 /** The replay gate, programmatic and as {@link ReplayTest @ReplayTest}, over the recorded order histories. */
 class ReplayGateTests {
 
+    /** The classpath directory of the order histories (the samples' gate reads the default, {@code histories}). */
+    static final String ORDER_HISTORIES = "histories/order";
+
     @TestFactory
     Stream<DynamicTest> everyRecordedHistoryReplays() {
-        return ReplayGate.dynamicTests(ReplayGate.DEFAULT_HISTORIES, OrderFulfillmentCopy.class, ShippingCopy.class);
+        return ReplayGate.dynamicTests(ORDER_HISTORIES, OrderFulfillmentCopy.class, ShippingCopy.class);
     }
 
-    @ReplayTest(workflows = {OrderFulfillmentCopy.class, ShippingCopy.class})
+    @ReplayTest(
+            workflows = {OrderFulfillmentCopy.class, ShippingCopy.class},
+            histories = ORDER_HISTORIES)
     void everyRecordedHistoryReplaysAsItsOwnTest(Path history) {
         assertThat(history).isRegularFile().hasExtension("json");
     }
@@ -30,13 +35,13 @@ class ReplayGateTests {
     @Test
     void theGateHasOneTestPerHistoryNamedByItsPath() {
         List<DynamicTest> tests = ReplayGate.dynamicTests(
-                        ReplayGate.DEFAULT_HISTORIES, OrderFulfillmentCopy.class, ShippingCopy.class)
+                        ORDER_HISTORIES, OrderFulfillmentCopy.class, ShippingCopy.class)
                 .toList();
 
         assertThat(tests)
                 .hasSize(WorkflowReplayer.historyFiles(WorkflowReplayerTests.ORDERS)
                         .size())
-                .allSatisfy(t -> assertThat(t.getDisplayName()).matches("order/.+-[0-9a-f-]{36}\\.json"));
+                .allSatisfy(t -> assertThat(t.getDisplayName()).matches("order-.+-[0-9a-f-]{36}\\.json"));
     }
 
     @Test
