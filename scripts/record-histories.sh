@@ -3,7 +3,7 @@
 # runs the dev server with the samples on a free port and a temporary data directory, runs each sample
 # as the README's curl examples do, and saves each run's `history?format=json` download
 # (<workflowId>-<runId>.json) under histories/<sample>/. Re-record after a deliberate, versioned change.
-#   scripts/record-histories.sh [--port=17333]
+#   scripts/record-histories.sh [--port=17333]        (needs curl and jq; builds the dev server if needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
