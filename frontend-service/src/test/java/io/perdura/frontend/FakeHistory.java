@@ -45,6 +45,11 @@ final class FakeHistory implements HistoryService {
     private final Map<String, Run> runsById = new ConcurrentHashMap<>();
 
     /** One run of the fake. */
+    /** Workflow ids with this prefix have a history of two pages (the second's token {@value #PAGE_2}). */
+    static final String PAGED_PREFIX = "paged-";
+
+    static final String PAGE_2 = "page-2";
+
     static final class Run {
         final StartWorkflowExecution start;
         final String runId = UUID.randomUUID().toString();
@@ -198,8 +203,15 @@ final class FakeHistory implements HistoryService {
                 run.start.request().workflowTaskTimeout(),
                 run.start.request().requestId(),
                 null);
-        return CompletableFuture.completedFuture(
-                new HistoryPage(List.of(new HistoryEvent(1, run.startTime, started)), null));
+        if (request.workflowId().startsWith(PAGED_PREFIX) && PAGE_2.equals(request.nextPageToken())) {
+            var scheduled = new EventAttributes.WorkflowTaskScheduled(
+                    run.start.request().taskQueue(), null, 1);
+            return CompletableFuture.completedFuture(
+                    new HistoryPage(List.of(new HistoryEvent(2, run.startTime, scheduled)), null));
+        }
+        return CompletableFuture.completedFuture(new HistoryPage(
+                List.of(new HistoryEvent(1, run.startTime, started)),
+                request.workflowId().startsWith(PAGED_PREFIX) ? PAGE_2 : null));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.perdura.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.json.Json;
@@ -12,6 +13,7 @@ import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.StartWorkflowExecution;
 import io.perdura.common.service.HistoryRequest.TerminateWorkflowExecution;
 import io.perdura.common.service.MatchingRequest.QueryWorkflow;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -217,6 +219,46 @@ class WorkflowControllerTests extends FrontendWebTestSupport {
                 history.received(GetWorkflowExecutionHistory.class).getLast();
         assertThat(forwarded.pageSize()).isEqualTo(10);
         assertThat(forwarded.nextPageToken()).isEqualTo("p2");
+    }
+
+    @Test
+    void formatJsonDownloadsEveryPageOfTheLatestRunAsAnAttachment() throws Exception {
+        String workflowId = uniqueId(FakeHistory.PAGED_PREFIX + "download");
+        String runId = start(workflowId);
+
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri(ApiPaths.expand(ApiPaths.WORKFLOW_HISTORY, "default", workflowId)
+                                        + "?format=json"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"" + workflowId + "-" + runId + ".json\"");
+        JsonNode body = Json.read(response.body(), JsonNode.class);
+        assertThat(body.path("events"))
+                .extracting(e -> e.path("eventType").asString())
+                .containsExactly("WorkflowExecutionStarted", "WorkflowTaskScheduled");
+        assertThat(body.has("nextPageToken")).isFalse();
+        assertThat(history.received(GetWorkflowExecutionHistory.class).stream()
+                        .filter(r -> r.workflowId().equals(workflowId)))
+                .extracting(GetWorkflowExecutionHistory::runId, GetWorkflowExecutionHistory::nextPageToken)
+                .containsExactly(tuple(runId, null), tuple(runId, FakeHistory.PAGE_2));
+    }
+
+    @Test
+    void anUnknownHistoryFormatIsAnInvalidArgumentProblem() {
+        String workflowId = uniqueId("history");
+        start(workflowId);
+
+        Response response = get(ApiPaths.expand(ApiPaths.WORKFLOW_HISTORY, "default", workflowId) + "?format=xml");
+
+        JsonNode problem = assertProblem(response, 400, "invalid-argument");
+        assertThat(problem.path("detail").asString()).contains("format", "json", "xml");
     }
 
     @Test

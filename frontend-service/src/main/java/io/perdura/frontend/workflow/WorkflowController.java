@@ -201,9 +201,19 @@ class WorkflowController {
             operationId = "getWorkflowHistory",
             summary = "Read the event history of a workflow execution",
             description = "Events in order (`eventId` 1, 2, 3 …), one page at a time; pass `nextPageToken` from"
-                    + " the previous page to read on. The last page has no `nextPageToken`.")
+                    + " the previous page to read on. The last page has no `nextPageToken`. With `format=json`,"
+                    + " every page at once as a download (`Content-Disposition: attachment;"
+                    + " filename=\"<workflowId>-<runId>.json\"`), the file the offline replayer reads.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of events; with `format=json` all of them, as an attachment",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = "With `format=json`: attachment; filename=\"<workflowId>-<runId>.json\""))
     @ProblemResponse(value = ErrorType.NOT_FOUND, when = "no such workflow or run")
-    HistoryPage history(
+    @ProblemResponse(value = ErrorType.INVALID_ARGUMENT, when = "`format` is not `json`")
+    ResponseEntity<HistoryPage> history(
             @PathVariable @Parameter(description = "Namespace") String namespace,
             @PathVariable @Parameter(description = "Workflow id") String workflowId,
             @RequestParam(required = false) @Parameter(description = "Run id; the latest run when absent") String runId,
@@ -211,14 +221,23 @@ class WorkflowController {
                     Integer pageSize,
             @RequestParam(required = false)
                     @Parameter(description = "Token of the page to read, from the previous page")
-                    String nextPageToken) {
+                    String nextPageToken,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "`json`: the whole history (all pages) as a download, for the offline"
+                                    + " replayer; absent: one page",
+                            schema = @Schema(allowableValues = HistoryDownload.FORMAT_JSON))
+                    String format) {
         validateExecution(namespace, workflowId, runId);
+        if (HistoryDownload.requested(format)) {
+            return HistoryDownload.download(backends, namespace, workflowId, runId);
+        }
         int size = Validate.pageSize(pageSize, DEFAULT_HISTORY_PAGE_SIZE);
-        return backends.await(
+        return ResponseEntity.ok(backends.await(
                 backends.history()
                         .getWorkflowExecutionHistory(
                                 new GetWorkflowExecutionHistory(namespace, workflowId, runId, size, nextPageToken)),
-                "history (history)");
+                "history (history)"));
     }
 
     @GetMapping(path = ApiPaths.WORKFLOWS, produces = MediaType.APPLICATION_JSON_VALUE)

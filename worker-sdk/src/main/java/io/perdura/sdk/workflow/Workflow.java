@@ -275,6 +275,31 @@ public final class Workflow {
         return WorkflowInternal.current().getVersion(changeId, minSupported, maxSupported);
     }
 
+    /**
+     * Whether to run the new code of a patch: true in a run that reaches this point for the first
+     * time (a {@code Patch} marker records it), and on replay true exactly when history recorded that
+     * marker here, so a run that passed this point under the old code keeps taking the old path. The
+     * answer for a {@code patchId} stays the same for the rest of the run. Once no run from before the
+     * patch is open, replace the call with {@link #deprecatePatch} and drop the old path.
+     *
+     * <pre>{@code
+     * if (Workflow.patched("charge-before-reserve")) { charge(); reserve(); } else { reserve(); charge(); }
+     * }</pre>
+     */
+    public static boolean patched(String patchId) {
+        return WorkflowInternal.current().patched(patchId);
+    }
+
+    /**
+     * Marks a patch whose old path is gone: the code runs the new path unconditionally. A new run still
+     * records the patch's marker (flagged deprecated), so workers running the {@link #patched} version
+     * of the code can replay it; on replay the marker is not required, and a deprecated marker the code
+     * no longer asks for is skipped. Remove the call once no run that recorded the marker is open.
+     */
+    public static void deprecatePatch(String patchId) {
+        WorkflowInternal.current().deprecatePatch(patchId);
+    }
+
     public static WorkflowInfo getInfo() {
         return WorkflowInternal.current().info();
     }

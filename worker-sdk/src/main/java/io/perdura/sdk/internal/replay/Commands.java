@@ -2,6 +2,7 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
+import io.perdura.sdk.internal.statemachines.PatchStateMachine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
  * command dropped before the task ended, such as a timer canceled in the task that started it, is
  * not among them), and the machines later events refer to. A replayed task's commands are matched,
  * in order, against the command events history recorded for it once the code blocked; a difference
- * is non-determinism.
+ * is non-determinism (a Patch marker that {@code deprecatePatch} recorded may go unclaimed).
  */
 final class Commands {
 
@@ -81,6 +82,9 @@ final class Commands {
                 break;
             }
             HistoryEvent expected = recorded.poll();
+            while (PatchStateMachine.isDeprecatedMarker(expected) && !machine.matches(expected)) {
+                expected = recorded.poll(); // the code no longer asks for a deprecated patch
+            }
             if (expected == null) {
                 setNonDeterminism("workflow code produced " + machine.describe()
                         + " but history records no further command for the workflow task started at eventId "
@@ -91,6 +95,9 @@ final class Commands {
             } else {
                 confirm(machine, expected);
             }
+        }
+        while (PatchStateMachine.isDeprecatedMarker(recorded.peek())) {
+            recorded.poll();
         }
         HistoryEvent leftover = recorded.peek();
         if (leftover != null) {

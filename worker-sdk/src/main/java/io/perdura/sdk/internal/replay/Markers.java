@@ -2,6 +2,7 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.history.EventAttributes.MarkerRecorded;
 import io.perdura.common.history.HistoryEvent;
+import io.perdura.sdk.internal.statemachines.PatchStateMachine;
 import io.perdura.sdk.internal.statemachines.SideEffectStateMachine;
 import io.perdura.sdk.internal.statemachines.VersionStateMachine;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Side effects and versions: values recorded once in markers. The code needs them at once, so on
+ * Side effects, versions and patches: values recorded once in markers. The code needs them at once, so on
  * replay they are read from the marker among the replayed task's command events (the order is
  * checked with the task's other commands once the code blocked).
  */
@@ -22,6 +23,7 @@ final class Markers {
     private final WorkflowRunContext context;
     private final Commands commands;
     private final Map<String, Integer> versions = new HashMap<>();
+    private final Map<String, Boolean> patches = new HashMap<>();
     private int sideEffectSeq;
 
     Markers(WorkflowRunContext context, Commands commands) {
@@ -78,5 +80,36 @@ final class Markers {
                     + "' is outside the range the code supports [" + minSupported + ", " + maxSupported + "]");
         }
         return version;
+    }
+
+    /**
+     * Whether the code takes the patched path: a new run records a Patch marker and takes it; a replayed
+     * run takes it iff history records the marker among this task's commands (a run from before the
+     * patch has none). The answer for a patch id stays the same for the rest of the run.
+     */
+    boolean patched(String patchId) {
+        return patches.computeIfAbsent(patchId, id -> patchMarker(id, false));
+    }
+
+    /**
+     * The patch is the only path now: a new run still records the (deprecated) marker, so workers that
+     * run the older {@code patched} code can replay it; a replayed run needs no marker, and consumes one
+     * if history has it.
+     */
+    void deprecatePatch(String patchId) {
+        patches.computeIfAbsent(patchId, id -> {
+            patchMarker(id, true);
+            return true;
+        });
+    }
+
+    private boolean patchMarker(String patchId, boolean deprecated) {
+        if (commands.isReplaying()) {
+            if (commands.findRecorded(e -> PatchStateMachine.isMarkerOf(e, patchId)) == null) {
+                return false;
+            }
+        }
+        context.addCommand(new PatchStateMachine(patchId, deprecated));
+        return true;
     }
 }

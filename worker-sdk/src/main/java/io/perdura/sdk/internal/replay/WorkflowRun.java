@@ -376,6 +376,11 @@ public final class WorkflowRun {
         if (nonDeterminism != null) {
             String message = "Non-deterministic workflow " + definition.workflowType() + " (workflowId="
                     + context.info().workflowId() + "): " + nonDeterminism;
+            Throwable thrown = code.taskFailure();
+            if (thrown != null) {
+                // the code stopped short of the recorded commands because it threw: say so
+                message += "; the workflow code threw " + thrown.getClass().getName() + ": " + thrown.getMessage();
+            }
             return new WorkflowTaskResult.Failed(
                     WorkflowTaskFailedCause.NON_DETERMINISTIC_ERROR,
                     Failure.application("NonDeterministicWorkflowError", message, false));

@@ -283,6 +283,18 @@ public final class WorkflowRunContext {
         return markers.getVersion(changeId, minSupported, maxSupported);
     }
 
+    /** See {@link Markers#patched}. */
+    public boolean patched(String patchId) {
+        requireCoroutine("check a patch");
+        return markers.patched(patchId);
+    }
+
+    /** See {@link Markers#deprecatePatch}. */
+    public void deprecatePatch(String patchId) {
+        requireCoroutine("deprecate a patch");
+        markers.deprecatePatch(patchId);
+    }
+
     /**
      * Closes the run with ContinueAsNewWorkflowExecution ({@code workflowType} null: this run's type)
      * and parks the calling coroutine for good: the run's coroutines are unwound when it is destroyed.

@@ -124,6 +124,9 @@ public abstract class CommandStateMachine {
                         + (m.details() != null && m.details().has("changeId")
                                 ? ", changeId=" + m.details().get("changeId").asString()
                                 : "")
+                        + (m.details() != null && m.details().has("patchId")
+                                ? ", patchId=" + m.details().get("patchId").asString()
+                                : "")
                         + (m.details() != null && m.details().has("activityId")
                                 ? ", activityId="
                                         + m.details().get("activityId").asString() + ", activityType="

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the shared life of side effects and version markers.
  */
 public abstract sealed class MarkerStateMachine extends CommandStateMachine
-        permits SideEffectStateMachine, VersionStateMachine {
+        permits PatchStateMachine, SideEffectStateMachine, VersionStateMachine {
 
     /** States of a marker. */
     public enum State {
