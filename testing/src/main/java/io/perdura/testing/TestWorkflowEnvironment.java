@@ -8,6 +8,8 @@ import io.perdura.sdk.worker.WorkerOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs workflows in a test against a real Perdura server in this JVM (history, matching and
@@ -35,14 +37,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestWorkflowEnvironment implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(TestWorkflowEnvironment.class);
+
     private final TimeSkipper skipper;
     private final TestServer server;
     private final WorkflowClient client;
     private final WorkerFactory workerFactory;
 
     private TestWorkflowEnvironment(TestEnvironmentOptions options) {
+        long began = System.nanoTime();
         this.skipper = new TimeSkipper(new TestClock(options.getInitialTime()), options.isUseTimeskipping());
         this.server = TestServer.start(skipper);
+        log.info(
+                "test server started in {} ms at {}, time skipping {}",
+                (System.nanoTime() - began) / 1_000_000,
+                server.target(),
+                options.isUseTimeskipping() ? "on" : "off");
         try {
             WorkflowClientOptions given = options.getWorkflowClientOptions();
             this.client = WorkflowClient.newInstance(WorkflowClientOptions.newBuilder()
