@@ -27,7 +27,7 @@ final class TestServer implements AutoCloseable {
 
     /** Auto-configurations of the worker starter, which must not run inside the server's own context. */
     private static final String EXCLUDED_AUTO_CONFIGURATIONS =
-            "io.perdura.spring.PerduraAutoConfiguration,io.perdura.spring.PerduraTestServerAutoConfiguration";
+            "io.perdura.spring.PerduraAutoConfiguration,io.perdura.spring.testserver.PerduraTestServerAutoConfiguration";
 
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
