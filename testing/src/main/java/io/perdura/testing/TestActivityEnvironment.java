@@ -130,8 +130,8 @@ public final class TestActivityEnvironment implements AutoCloseable {
                 previous == null ? 1 : 2);
         Object[] input = DataConverter.fromPayloads(
                 DataConverter.toPayloads(args == null ? new Object[0] : args), implementation.method());
-        ActivityContexts.set(
-                new TestActivityExecutionContext(info, details -> heartbeatListener.accept(details), () -> cancelRequested));
+        ActivityContexts.set(new TestActivityExecutionContext(
+                info, details -> heartbeatListener.accept(details), () -> cancelRequested));
         Object result;
         try {
             Method target = implementation.method();

@@ -51,7 +51,8 @@ final class TestActivityExecutionContext implements ActivityExecutionContext {
     @Override
     public synchronized <V> Optional<V> getHeartbeatDetails(Class<V> detailsClass) {
         if (heartbeated) {
-            return Optional.ofNullable(lastDetails == null ? null : DataConverter.fromPayload(lastDetails, detailsClass));
+            return Optional.ofNullable(
+                    lastDetails == null ? null : DataConverter.fromPayload(lastDetails, detailsClass));
         }
         return getLastHeartbeatDetails(detailsClass);
     }

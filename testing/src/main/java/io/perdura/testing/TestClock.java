@@ -17,7 +17,8 @@ final class TestClock extends Clock {
 
     /** A clock reading {@code initialTime} now, or the system time when null. */
     TestClock(Instant initialTime) {
-        this.offsetMillis = new AtomicLong(initialTime == null ? 0 : initialTime.toEpochMilli() - System.currentTimeMillis());
+        this.offsetMillis =
+                new AtomicLong(initialTime == null ? 0 : initialTime.toEpochMilli() - System.currentTimeMillis());
     }
 
     @Override

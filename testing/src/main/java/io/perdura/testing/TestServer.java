@@ -25,10 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class TestServer implements AutoCloseable {
 
-    /** Auto-configurations of the worker starter, which must not run inside the server's own context. */
-    private static final String EXCLUDED_AUTO_CONFIGURATIONS =
-            "io.perdura.spring.PerduraAutoConfiguration,io.perdura.spring.testserver.PerduraTestServerAutoConfiguration";
-
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
     private final String target;
@@ -72,7 +68,6 @@ final class TestServer implements AutoCloseable {
         return new String[] {
             "--spring.config.location=optional:classpath:/io/perdura/testing/test-server.properties",
             "--spring.datasource.url=" + databaseUrl,
-            "--spring.autoconfigure.exclude=" + EXCLUDED_AUTO_CONFIGURATIONS,
             "--server.port=0",
             "--server.address=127.0.0.1",
             "--perdura.history.shard-count=" + TestServerConfiguration.PARTITIONS,

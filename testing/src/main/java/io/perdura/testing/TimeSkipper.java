@@ -62,7 +62,8 @@ final class TimeSkipper implements AutoCloseable {
         this.probe = probe;
         this.timersChanged = timersChanged;
         this.running = true;
-        this.thread = Thread.ofPlatform().daemon().name("perdura-test-time-skipper").start(this::run);
+        this.thread =
+                Thread.ofPlatform().daemon().name("perdura-test-time-skipper").start(this::run);
     }
 
     /** A frontend request began: no jump until it ends. */

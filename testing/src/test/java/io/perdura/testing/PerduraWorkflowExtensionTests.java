@@ -30,7 +30,8 @@ class PerduraWorkflowExtensionTests {
 
         assertThat(workflow.sleepThenNotify(2, Duration.ofDays(7).toSeconds())).startsWith("slept 2 after ");
 
-        assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(Duration.ofDays(14).toMillis());
+        assertThat(env.currentTimeMillis() - before)
+                .isGreaterThanOrEqualTo(Duration.ofDays(14).toMillis());
     }
 
     @Test

@@ -9,11 +9,11 @@ import static org.mockito.Mockito.when;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowOptions;
 import io.perdura.sdk.client.WorkflowStub;
+import io.perdura.sdk.worker.Worker;
 import io.perdura.testing.fixtures.EchoNotifier;
 import io.perdura.testing.fixtures.Notifier;
 import io.perdura.testing.fixtures.SleepyWorkflow;
 import io.perdura.testing.fixtures.SleepyWorkflowImpl;
-import io.perdura.sdk.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,7 +44,8 @@ class TestWorkflowEnvironmentTests {
             assertThat(result).startsWith("slept 1 after ");
             assertThat(Long.parseLong(result.substring("slept 1 after ".length())))
                     .isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis());
-            assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis());
+            assertThat(env.currentTimeMillis() - before)
+                    .isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis());
             assertThat(wallMillis).isLessThan(5_000);
         }
     }
@@ -79,7 +80,8 @@ class TestWorkflowEnvironmentTests {
 
             env.sleep(Duration.ofMinutes(150));
 
-            assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(Duration.ofMinutes(150).toMillis());
+            assertThat(env.currentTimeMillis() - before)
+                    .isGreaterThanOrEqualTo(Duration.ofMinutes(150).toMillis());
             assertThat(workflow.stepsDone()).isEqualTo(2);
             env.sleep(Duration.ofHours(1));
             assertThat(workflow.stepsDone()).isEqualTo(3);
@@ -101,9 +103,9 @@ class TestWorkflowEnvironmentTests {
             Thread.sleep(300);
             workflow.wake("tester");
 
-            assertThat(env.currentTimeMillis() - before).isLessThan(Duration.ofMinutes(1).toMillis());
-            assertThat(WorkflowStub.fromTyped(workflow).getResult(String.class))
-                    .startsWith("woken by tester after ");
+            assertThat(env.currentTimeMillis() - before)
+                    .isLessThan(Duration.ofMinutes(1).toMillis());
+            assertThat(WorkflowStub.fromTyped(workflow).getResult(String.class)).startsWith("woken by tester after ");
         }
     }
 
@@ -121,7 +123,9 @@ class TestWorkflowEnvironmentTests {
 
             assertThat(result).startsWith("woken by callback after ");
             assertThat(Long.parseLong(result.substring("woken by callback after ".length())))
-                    .isBetween(Duration.ofDays(2).toMillis() - 60_000, Duration.ofDays(2).toMillis() + 60_000);
+                    .isBetween(
+                            Duration.ofDays(2).toMillis() - 60_000,
+                            Duration.ofDays(2).toMillis() + 60_000);
         }
     }
 

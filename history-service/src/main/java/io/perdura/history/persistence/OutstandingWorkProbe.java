@@ -38,8 +38,7 @@ public final class OutstandingWorkProbe {
         List<Long> before = fingerprint();
         Long transfers = jdbc.queryForObject("SELECT COUNT(*) FROM transfer_tasks", Long.class);
         Long nextTimer = jdbc.queryForObject("SELECT MIN(fire_time) FROM timer_tasks", Long.class);
-        List<String> running =
-                jdbc.queryForList("SELECT state FROM executions WHERE status = 'RUNNING'", String.class);
+        List<String> running = jdbc.queryForList("SELECT state FROM executions WHERE status = 'RUNNING'", String.class);
         OptionalLong next = nextTimer == null ? OptionalLong.empty() : OptionalLong.of(nextTimer);
         if (transfers != null && transfers > 0) {
             return new OutstandingWork(true, next);

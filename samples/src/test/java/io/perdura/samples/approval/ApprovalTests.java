@@ -46,6 +46,7 @@ class ApprovalTests {
         assertThatThrownBy(() -> approval.request("a new laptop"))
                 .isInstanceOf(WorkflowFailedException.class)
                 .hasCauseInstanceOf(TimeoutFailure.class);
-        assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(Duration.ofDays(3).toMillis());
+        assertThat(env.currentTimeMillis() - before)
+                .isGreaterThanOrEqualTo(Duration.ofDays(3).toMillis());
     }
 }

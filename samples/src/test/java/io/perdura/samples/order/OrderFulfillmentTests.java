@@ -53,7 +53,8 @@ class OrderFulfillmentTests {
                 .isInstanceOf(WorkflowFailedException.class)
                 .cause()
                 .isInstanceOfSatisfying(
-                        ApplicationFailure.class, failure -> assertThat(failure.getType()).isEqualTo("OrderFailed"));
+                        ApplicationFailure.class,
+                        failure -> assertThat(failure.getType()).isEqualTo("OrderFailed"));
 
         InOrder compensations = inOrder(activities);
         compensations.verify(activities).refundOrder("o-2", "payment-o-2");

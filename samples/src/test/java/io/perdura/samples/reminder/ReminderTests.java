@@ -32,13 +32,15 @@ class ReminderTests {
         assertThat(reminder.remind("renew the passport", Duration.ofDays(30).toSeconds()))
                 .isEqualTo("Reminder: renew the passport");
 
-        assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis());
+        assertThat(env.currentTimeMillis() - before)
+                .isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis());
         verify(notifications).notify("renew the passport");
     }
 
     @Test
     void remindsNoSoonerThanAsked(Reminder reminder, TestWorkflowEnvironment env) {
-        WorkflowClient.start(reminder::remind, "water the plants", Duration.ofDays(2).toSeconds());
+        WorkflowClient.start(
+                reminder::remind, "water the plants", Duration.ofDays(2).toSeconds());
 
         env.sleep(Duration.ofDays(1));
         verifyNoInteractions(notifications);

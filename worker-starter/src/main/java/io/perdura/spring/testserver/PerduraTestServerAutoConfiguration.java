@@ -31,7 +31,8 @@ public class PerduraTestServerAutoConfiguration {
     @ConditionalOnMissingBean
     TestWorkflowEnvironment perduraTestWorkflowEnvironment(
             PerduraTestServerProperties testServer, PerduraProperties properties) {
-        WorkflowClientOptions.Builder client = WorkflowClientOptions.newBuilder().setNamespace(properties.getNamespace());
+        WorkflowClientOptions.Builder client =
+                WorkflowClientOptions.newBuilder().setNamespace(properties.getNamespace());
         if (properties.getIdentity() != null) {
             client.setIdentity(properties.getIdentity());
         }

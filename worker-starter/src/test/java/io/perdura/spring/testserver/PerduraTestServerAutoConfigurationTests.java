@@ -44,7 +44,8 @@ class PerduraTestServerAutoConfigurationTests {
                 .run("sales");
 
         assertThat(result).isEqualTo("report on sales");
-        assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(env.currentTimeMillis() - before)
+                .isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
@@ -68,7 +69,9 @@ class PerduraTestServerAutoConfigurationTests {
 
         private final Reports reports = Workflow.newActivityStub(
                 Reports.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+                ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(10))
+                        .build());
 
         @Override
         public String run(String topic) {
