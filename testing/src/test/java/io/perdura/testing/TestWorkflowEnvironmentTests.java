@@ -14,6 +14,8 @@ import io.perdura.testing.fixtures.EchoNotifier;
 import io.perdura.testing.fixtures.Notifier;
 import io.perdura.testing.fixtures.SleepyWorkflow;
 import io.perdura.testing.fixtures.SleepyWorkflowImpl;
+import io.perdura.testing.fixtures.SlowActivityWorkflow;
+import io.perdura.testing.fixtures.SlowActivityWorkflowImpl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -126,6 +128,25 @@ class TestWorkflowEnvironmentTests {
                     .isBetween(
                             Duration.ofDays(2).toMillis() - 60_000,
                             Duration.ofDays(2).toMillis() + 60_000);
+        }
+    }
+
+    @Test
+    void aRunningActivitysTimeoutIsNotSkippedOver() {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker worker = env.newWorker(QUEUE);
+            worker.registerWorkflowImplementationTypes(SlowActivityWorkflowImpl.class);
+            worker.registerActivitiesImplementations((Notifier) message -> {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return message + " slowly";
+            });
+            env.start();
+
+            assertThat(stub(env, SlowActivityWorkflow.class).callSlowly("done")).isEqualTo("done slowly");
         }
     }
 
