@@ -29,8 +29,8 @@ import org.springframework.context.annotation.FilterType;
 public class HistoryServiceConfiguration {
 
     /**
-     * The server, on the context's {@link Clock} bean when there is one (a test server's skipping
-     * clock), else on the system clock.
+     * The server, on the context's {@link Clock} bean when there is exactly one (a test server's
+     * skipping clock), else on the system clock.
      */
     @Bean
     HistoryServer historyServer(
@@ -38,7 +38,7 @@ public class HistoryServiceConfiguration {
             MessageBus messageBus,
             HistoryProperties historyProperties,
             ObjectProvider<Clock> clock) {
-        return new HistoryServer(dataSource, messageBus, historyProperties, clock.getIfAvailable(Clock::systemUTC));
+        return new HistoryServer(dataSource, messageBus, historyProperties, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

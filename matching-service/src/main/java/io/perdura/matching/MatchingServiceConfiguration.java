@@ -31,10 +31,10 @@ import org.springframework.context.annotation.FilterType;
 @EnableConfigurationProperties(MatchingProperties.class)
 public class MatchingServiceConfiguration {
 
-    /** The backlog, stamping rows by the context's {@link Clock} bean when there is one, else the system clock. */
+    /** The backlog, stamping rows by the context's only {@link Clock} bean when there is one, else the system clock. */
     @Bean
     TaskBacklogStore matchingTaskBacklogStore(DataSource dataSource, ObjectProvider<Clock> clock) {
-        return new JdbcTaskBacklogStore(dataSource, clock.getIfAvailable(Clock::systemUTC));
+        return new JdbcTaskBacklogStore(dataSource, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
