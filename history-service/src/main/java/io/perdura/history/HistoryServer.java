@@ -49,6 +49,14 @@ public final class HistoryServer {
     private volatile boolean running;
 
     public HistoryServer(DataSource dataSource, MessageBus bus, HistoryProperties properties) {
+        this(dataSource, bus, properties, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the time that stamps events and makes timers due: the system clock in production,
+     *     a test server's skipping clock in {@code perdura-testing}
+     */
+    public HistoryServer(DataSource dataSource, MessageBus bus, HistoryProperties properties, Clock clock) {
         this.dataSource = dataSource;
         this.bus = bus;
         String owner = properties.getOwnerId() != null
@@ -61,7 +69,8 @@ public final class HistoryServer {
                 shards::ownedShardIds,
                 properties.getTimer().getLookahead(),
                 properties.getTimer().getLoadInterval(),
-                properties.getTimer().getBatchSize());
+                properties.getTimer().getBatchSize(),
+                clock);
         this.relay = new OutboxRelay(
                 taskStore,
                 new MatchingClient(bus),
@@ -75,7 +84,7 @@ public final class HistoryServer {
                 shards,
                 timerQueue,
                 relay,
-                Clock.systemUTC(),
+                clock,
                 properties.getDefaultWorkflowTaskTimeout(),
                 properties.getCacheSize());
     }

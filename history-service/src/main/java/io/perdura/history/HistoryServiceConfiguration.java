@@ -2,7 +2,9 @@ package io.perdura.history;
 
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.history.engine.HistoryEngine;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -26,9 +28,17 @@ import org.springframework.context.annotation.FilterType;
 @EnableConfigurationProperties(HistoryProperties.class)
 public class HistoryServiceConfiguration {
 
+    /**
+     * The server, on the context's {@link Clock} bean when there is exactly one (a test server's
+     * skipping clock), else on the system clock.
+     */
     @Bean
-    HistoryServer historyServer(DataSource dataSource, MessageBus messageBus, HistoryProperties historyProperties) {
-        return new HistoryServer(dataSource, messageBus, historyProperties);
+    HistoryServer historyServer(
+            DataSource dataSource,
+            MessageBus messageBus,
+            HistoryProperties historyProperties,
+            ObjectProvider<Clock> clock) {
+        return new HistoryServer(dataSource, messageBus, historyProperties, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.perdura.common.service.HistoryClient;
 import io.perdura.matching.persistence.JdbcTaskBacklogStore;
 import io.perdura.matching.persistence.TaskBacklogStore;
 import io.perdura.matching.taskqueue.MatchingEngine;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
@@ -30,9 +31,10 @@ import org.springframework.context.annotation.FilterType;
 @EnableConfigurationProperties(MatchingProperties.class)
 public class MatchingServiceConfiguration {
 
+    /** The backlog, stamping rows by the context's only {@link Clock} bean when there is one, else the system clock. */
     @Bean
-    TaskBacklogStore matchingTaskBacklogStore(DataSource dataSource) {
-        return new JdbcTaskBacklogStore(dataSource);
+    TaskBacklogStore matchingTaskBacklogStore(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new JdbcTaskBacklogStore(dataSource, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.perdura.history.queue;
 
 import io.perdura.history.persistence.TaskStore;
 import io.perdura.history.persistence.TimerTask;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,6 +36,7 @@ public final class TimerQueue {
     private final Duration lookahead;
     private final Duration loadInterval;
     private final int batchSize;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<TimerTask> queue =
@@ -55,11 +57,26 @@ public final class TimerQueue {
             Duration lookahead,
             Duration loadInterval,
             int batchSize) {
+        this(store, shards, lookahead, loadInterval, batchSize, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the time timers are due by; a test server's clock may jump forward, and then
+     *     calls {@link #loadNow} so the timers it skipped to fire at once
+     */
+    public TimerQueue(
+            TaskStore store,
+            Supplier<Collection<Integer>> shards,
+            Duration lookahead,
+            Duration loadInterval,
+            int batchSize,
+            Clock clock) {
         this.store = store;
         this.shards = shards;
         this.lookahead = lookahead;
         this.loadInterval = loadInterval;
         this.batchSize = batchSize;
+        this.clock = clock;
     }
 
     public void start(TimerFiring firing) {
@@ -175,7 +192,7 @@ public final class TimerQueue {
     private void run() {
         while (running) {
             try {
-                if (loadRequested || System.currentTimeMillis() >= nextLoad) {
+                if (loadRequested || clock.millis() >= nextLoad) {
                     loadRequested = false;
                     load();
                 }
@@ -184,13 +201,13 @@ public final class TimerQueue {
                 return;
             } catch (RuntimeException e) {
                 log.error("timer queue iteration failed", e);
-                nextLoad = System.currentTimeMillis() + 1000;
+                nextLoad = clock.millis() + 1000;
             }
         }
     }
 
     private void load() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long windowEnd = now + lookahead.toMillis();
         horizon = windowEnd;
         List<TimerTask> loaded = store.loadTimerTasks(shards.get(), windowEnd, batchSize);
@@ -210,14 +227,14 @@ public final class TimerQueue {
             lock.unlock();
         }
         long interval = loaded.size() >= batchSize ? 0 : loadInterval.toMillis();
-        nextLoad = System.currentTimeMillis() + interval;
+        nextLoad = clock.millis() + interval;
     }
 
     private void fireDue() throws InterruptedException {
         lock.lock();
         try {
             while (running) {
-                long now = System.currentTimeMillis();
+                long now = clock.millis();
                 TimerTask head = queue.peek();
                 if (head != null && head.fireTime() <= now) {
                     queue.poll();

@@ -17,11 +17,12 @@ public final class ActivityContexts {
         return context;
     }
 
-    static void set(ActivityExecutionContext context) {
+    /** Makes {@code context} the current thread's: the worker's, or the test kit's activity environment's. */
+    public static void set(ActivityExecutionContext context) {
         CURRENT.set(context);
     }
 
-    static void clear() {
+    public static void clear() {
         CURRENT.remove();
     }
 }
