@@ -2,8 +2,9 @@ package io.perdura.testing;
 
 import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.activity.ActivityOptions;
+import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.ActivityNames;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.internal.worker.ActivityContexts;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityRegistry.ActivityImplementation;
@@ -45,10 +46,19 @@ public final class TestActivityEnvironment implements AutoCloseable {
     private volatile JsonNode previousAttemptDetails;
     private volatile boolean cancelRequested;
 
-    private TestActivityEnvironment() {}
+    private final DataConverter converter;
+
+    private TestActivityEnvironment(DataConverter converter) {
+        this.converter = converter;
+    }
 
     public static TestActivityEnvironment newInstance() {
-        return new TestActivityEnvironment();
+        return newInstance(TestEnvironmentOptions.getDefaultInstance());
+    }
+
+    /** An environment whose arguments, results and heartbeat details go through the options' data converter. */
+    public static TestActivityEnvironment newInstance(TestEnvironmentOptions options) {
+        return new TestActivityEnvironment(options.getWorkflowClientOptions().getDataConverter());
     }
 
     /** Registers activity implementations (objects, Mockito mocks and spies alike). */
@@ -93,7 +103,7 @@ public final class TestActivityEnvironment implements AutoCloseable {
      */
     public <T> void setActivityHeartbeatListener(Class<T> detailsClass, Consumer<T> listener) {
         Objects.requireNonNull(listener, "listener");
-        this.heartbeatListener = details -> listener.accept(DataConverter.fromPayload(details, detailsClass));
+        this.heartbeatListener = details -> listener.accept(converter.fromPayload(details, detailsClass));
     }
 
     /**
@@ -102,7 +112,7 @@ public final class TestActivityEnvironment implements AutoCloseable {
      * attempt is then 2.
      */
     public <T> void setHeartbeatDetails(T details) {
-        this.previousAttemptDetails = details == null ? null : DataConverter.toPayload(details);
+        this.previousAttemptDetails = details == null ? null : converter.toPayload(details);
     }
 
     /** Makes the next heartbeat of the running (or next) activity throw {@code ActivityCanceledException}. */
@@ -128,10 +138,10 @@ public final class TestActivityEnvironment implements AutoCloseable {
                 options.getHeartbeatTimeout(),
                 previous,
                 previous == null ? 1 : 2);
-        Object[] input = DataConverter.fromPayloads(
-                DataConverter.toPayloads(args == null ? new Object[0] : args), implementation.method());
+        Object[] input = Payloads.arguments(
+                converter, converter.toPayloads(args == null ? new Object[0] : args), implementation.method());
         ActivityContexts.set(new TestActivityExecutionContext(
-                info, details -> heartbeatListener.accept(details), () -> cancelRequested));
+                converter, info, details -> heartbeatListener.accept(details), () -> cancelRequested));
         Object result;
         try {
             Method target = implementation.method();
@@ -142,8 +152,8 @@ public final class TestActivityEnvironment implements AutoCloseable {
         } finally {
             ActivityContexts.clear();
         }
-        return DataConverter.fromPayload(
-                DataConverter.toPayload(result), method.getReturnType(), method.getGenericReturnType());
+        return converter.fromPayload(
+                converter.toPayload(result), method.getReturnType(), method.getGenericReturnType());
     }
 
     /** Nothing to release; for try-with-resources symmetry with {@link TestWorkflowEnvironment}. */

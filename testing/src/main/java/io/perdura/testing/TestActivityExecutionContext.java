@@ -3,7 +3,7 @@ package io.perdura.testing;
 import io.perdura.sdk.activity.ActivityExecutionContext;
 import io.perdura.sdk.activity.ActivityInfo;
 import io.perdura.sdk.client.ActivityCanceledException;
-import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.common.converter.DataConverter;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class TestActivityExecutionContext implements ActivityExecutionContext {
 
     private final TestActivityInfo info;
+    private final DataConverter converter;
     private final Consumer<JsonNode> heartbeatListener;
     private final BooleanSupplier cancelRequested;
     private JsonNode lastDetails;
@@ -24,7 +25,11 @@ final class TestActivityExecutionContext implements ActivityExecutionContext {
     private volatile boolean doNotCompleteOnReturn;
 
     TestActivityExecutionContext(
-            TestActivityInfo info, Consumer<JsonNode> heartbeatListener, BooleanSupplier cancelRequested) {
+            DataConverter converter,
+            TestActivityInfo info,
+            Consumer<JsonNode> heartbeatListener,
+            BooleanSupplier cancelRequested) {
+        this.converter = converter;
         this.info = info;
         this.heartbeatListener = heartbeatListener;
         this.cancelRequested = cancelRequested;
@@ -37,7 +42,7 @@ final class TestActivityExecutionContext implements ActivityExecutionContext {
 
     @Override
     public <V> void heartbeat(V details) {
-        JsonNode payload = details == null ? null : DataConverter.toPayload(details);
+        JsonNode payload = details == null ? null : converter.toPayload(details);
         synchronized (this) {
             heartbeated = true;
             lastDetails = payload;
@@ -51,15 +56,14 @@ final class TestActivityExecutionContext implements ActivityExecutionContext {
     @Override
     public synchronized <V> Optional<V> getHeartbeatDetails(Class<V> detailsClass) {
         if (heartbeated) {
-            return Optional.ofNullable(
-                    lastDetails == null ? null : DataConverter.fromPayload(lastDetails, detailsClass));
+            return Optional.ofNullable(lastDetails == null ? null : converter.fromPayload(lastDetails, detailsClass));
         }
         return getLastHeartbeatDetails(detailsClass);
     }
 
     @Override
     public <V> Optional<V> getLastHeartbeatDetails(Class<V> detailsClass) {
-        return info.getHeartbeatDetails().map(details -> DataConverter.fromPayload(details, detailsClass));
+        return info.getHeartbeatDetails().map(details -> converter.fromPayload(details, detailsClass));
     }
 
     @Override

@@ -55,12 +55,8 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
                 options.isUseTimeskipping() ? "on" : "off");
         try {
             WorkflowClientOptions given = options.getWorkflowClientOptions();
-            this.client = WorkflowClient.newInstance(WorkflowClientOptions.newBuilder()
+            this.client = WorkflowClient.newInstance(WorkflowClientOptions.newBuilder(given)
                     .setTarget(server.target())
-                    .setNamespace(given.getNamespace())
-                    .setIdentity(given.getIdentity())
-                    .setConnectTimeout(given.getConnectTimeout())
-                    .setRpcRetryOptions(given.getRpcRetryOptions())
                     .build());
             this.workerFactory = WorkerFactory.newInstance(client, options.getWorkerFactoryOptions());
         } catch (RuntimeException e) {

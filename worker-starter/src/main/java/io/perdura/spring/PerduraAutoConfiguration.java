@@ -59,9 +59,10 @@ public class PerduraAutoConfiguration {
         return DataConverter.getDefaultInstance();
     }
 
+    /** The client's options: {@code perdura.*} properties, the converter, then the customizers. */
     @Bean
     @ConditionalOnMissingBean
-    WorkflowClient perduraWorkflowClient(
+    WorkflowClientOptions perduraWorkflowClientOptions(
             PerduraProperties properties,
             DataConverter dataConverter,
             ObjectProvider<PerduraOptionsCustomizer<WorkflowClientOptions.Builder>> customizers) {
@@ -78,7 +79,13 @@ public class PerduraAutoConfiguration {
         if (properties.getIdentity() != null) {
             options.setIdentity(properties.getIdentity());
         }
-        return WorkflowClient.newInstance(customize(options, customizers).build());
+        return customize(options, customizers).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkflowClient perduraWorkflowClient(WorkflowClientOptions perduraWorkflowClientOptions) {
+        return WorkflowClient.newInstance(perduraWorkflowClientOptions);
     }
 
     @Bean

@@ -32,6 +32,18 @@ public final class WorkflowClientOptions {
         return new Builder();
     }
 
+    /** A builder holding every option of {@code options}, to change some of them. */
+    public static Builder newBuilder(WorkflowClientOptions options) {
+        Builder builder = new Builder();
+        builder.target = options.target;
+        builder.namespace = options.namespace;
+        builder.identity = options.identity;
+        builder.connectTimeout = options.connectTimeout;
+        builder.rpcRetryOptions = options.rpcRetryOptions;
+        builder.dataConverter = options.dataConverter;
+        return builder;
+    }
+
     public static WorkflowClientOptions getDefaultInstance() {
         return new Builder().build();
     }

@@ -3,7 +3,6 @@ package io.perdura.spring.testserver;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.spring.PerduraAutoConfiguration;
-import io.perdura.spring.PerduraProperties;
 import io.perdura.testing.TestEnvironmentOptions;
 import io.perdura.testing.TestWorkflowEnvironment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * With {@code perdura.test-server.enabled=true} (what {@link AutoConfigurePerduraTestServer}
  * sets) and {@code perdura-testing} on the classpath: a {@link TestWorkflowEnvironment} bean (its
- * own in-process server on a skipping clock), and the application's {@link WorkflowClient} on it,
+ * own in-process server on a skipping clock), and the application's {@link WorkflowClient} on it
+ * (the client options {@link PerduraAutoConfiguration} builds, converter and customizers included),
  * so the workers {@link PerduraAutoConfiguration} creates for the {@code @WorkflowImpl} and {@code
  * @ActivityImpl} beans poll the test server. Runs before {@link PerduraAutoConfiguration}, whose
  * client then backs off; {@code perdura.target} is ignored.
@@ -24,21 +24,16 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = PerduraAutoConfiguration.class)
 @ConditionalOnClass(TestWorkflowEnvironment.class)
 @ConditionalOnBooleanProperty("perdura.test-server.enabled")
-@EnableConfigurationProperties({PerduraTestServerProperties.class, PerduraProperties.class})
+@EnableConfigurationProperties(PerduraTestServerProperties.class)
 public class PerduraTestServerAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     TestWorkflowEnvironment perduraTestWorkflowEnvironment(
-            PerduraTestServerProperties testServer, PerduraProperties properties) {
-        WorkflowClientOptions.Builder client =
-                WorkflowClientOptions.newBuilder().setNamespace(properties.getNamespace());
-        if (properties.getIdentity() != null) {
-            client.setIdentity(properties.getIdentity());
-        }
+            PerduraTestServerProperties testServer, WorkflowClientOptions perduraWorkflowClientOptions) {
         return TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setUseTimeskipping(testServer.isTimeSkipping())
-                .setWorkflowClientOptions(client.build())
+                .setWorkflowClientOptions(perduraWorkflowClientOptions)
                 .build());
     }
 
