@@ -9,6 +9,7 @@ import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
+import io.perdura.sdk.internal.sandbox.Sandbox;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
 import io.perdura.sdk.internal.worker.ActivityWorkerContext;
@@ -52,6 +53,7 @@ public final class Worker {
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
     private final ActivityRegistry activities = new ActivityRegistry();
     private final WorkflowCache cache;
+    private final Sandbox sandbox;
     private final List<TaskPoller<?>> pollers = new ArrayList<>();
     private ScheduledThreadPoolExecutor heartbeatScheduler;
     private LocalActivityExecutor localActivities;
@@ -70,37 +72,70 @@ public final class Worker {
         this.identity = identity;
         this.retryer = new RpcRetryer(http.rpcRetryOptions(), stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
+        this.sandbox = new Sandbox(options.getSandboxMode(), options.getSandboxAllowed());
     }
 
     public String getTaskQueue() {
         return taskQueue;
     }
 
-    /** Registers workflow implementation classes; each needs a no-argument constructor. */
+    /**
+     * Registers workflow implementation classes; each needs a no-argument constructor. The sandbox (see
+     * {@link WorkerOptions.Builder#setSandboxMode}) analyses each first.
+     *
+     * @throws NonDeterministicWorkflowException in strict mode, for a class whose code breaks replay
+     */
     public void registerWorkflowImplementationTypes(Class<?>... implClasses) {
         for (Class<?> implClass : implClasses) {
+            sandbox.check(implClass);
             register(WorkflowDefinition.forImplementation(implClass));
         }
     }
 
     /**
      * Registers workflow implementation classes with {@code options} (default activity options, options
-     * by activity type); each needs a no-argument constructor.
+     * by activity type); each needs a no-argument constructor. The sandbox analyses each first.
+     *
+     * @throws NonDeterministicWorkflowException in strict mode, for a class whose code breaks replay
      */
     public void registerWorkflowImplementationTypes(WorkflowImplementationOptions options, Class<?>... implClasses) {
         for (Class<?> implClass : implClasses) {
+            sandbox.check(implClass);
             register(WorkflowDefinition.forImplementation(implClass).withImplementationOptions(options));
         }
     }
 
-    /** Registers a workflow whose instances {@code factory} creates (one per run). */
+    /**
+     * Registers a workflow whose instances {@code factory} creates (one per run). No class is named, so
+     * the sandbox analyses the class of the first instance made; in strict mode a class with findings
+     * fails its workflow tasks.
+     */
     public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Supplier<T> factory) {
-        register(WorkflowDefinition.of(workflowInterface, factory));
+        register(WorkflowDefinition.of(workflowInterface, sandbox.checking(factory)));
     }
 
-    /** Registers a workflow whose instances {@code factory} creates (one per run), with {@code options}. */
+    /**
+     * Registers a workflow whose instances {@code factory} creates (one per run), with {@code options}; the
+     * sandbox analyses the class of the first instance made.
+     */
     public <T> void registerWorkflowImplementationFactory(
             Class<T> workflowInterface, Supplier<T> factory, WorkflowImplementationOptions options) {
+        register(WorkflowDefinition.of(workflowInterface, sandbox.checking(factory))
+                .withImplementationOptions(options));
+    }
+
+    /**
+     * Registers a workflow whose instances of {@code implementationClass} {@code factory} creates (one per
+     * run), with {@code options}. The sandbox analyses {@code implementationClass} now.
+     *
+     * @throws NonDeterministicWorkflowException in strict mode, when the class's code breaks replay
+     */
+    public <T> void registerWorkflowImplementationFactory(
+            Class<T> workflowInterface,
+            Class<? extends T> implementationClass,
+            Supplier<T> factory,
+            WorkflowImplementationOptions options) {
+        sandbox.check(implementationClass);
         register(WorkflowDefinition.of(workflowInterface, factory).withImplementationOptions(options));
     }
 
@@ -157,6 +192,7 @@ public final class Worker {
                     Map.copyOf(workflows),
                     cache,
                     DEADLOCK_TIMEOUT,
+                    sandbox.guardWindow(),
                     localActivities);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<WorkflowTask>(

@@ -46,6 +46,7 @@ public final class WorkflowTaskHandler {
     private final Map<String, WorkflowDefinition> definitions;
     private final WorkflowCache cache;
     private final Duration deadlockTimeout;
+    private final Duration guardWindow;
     private final LocalActivityRunner localActivities;
 
     public WorkflowTaskHandler(
@@ -57,6 +58,20 @@ public final class WorkflowTaskHandler {
             WorkflowCache cache,
             Duration deadlockTimeout,
             LocalActivityRunner localActivities) {
+        this(http, retryer, identity, taskQueue, definitions, cache, deadlockTimeout, null, localActivities);
+    }
+
+    /** A handler whose runs are watched by the sandbox's runtime guard ({@code guardWindow}; null: none). */
+    public WorkflowTaskHandler(
+            PerduraHttp http,
+            RpcRetryer retryer,
+            String identity,
+            String taskQueue,
+            Map<String, WorkflowDefinition> definitions,
+            WorkflowCache cache,
+            Duration deadlockTimeout,
+            Duration guardWindow,
+            LocalActivityRunner localActivities) {
         this.http = http;
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
@@ -64,6 +79,7 @@ public final class WorkflowTaskHandler {
         this.definitions = definitions;
         this.cache = cache;
         this.deadlockTimeout = deadlockTimeout;
+        this.guardWindow = guardWindow;
         this.localActivities = localActivities;
     }
 
@@ -231,6 +247,7 @@ public final class WorkflowTaskHandler {
                 task.runId(),
                 task.history(),
                 deadlockTimeout,
+                guardWindow,
                 localActivities);
     }
 }
