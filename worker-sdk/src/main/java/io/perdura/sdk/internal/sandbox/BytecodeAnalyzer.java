@@ -27,7 +27,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * workflow class and of its application superclasses; the application methods they call (resolved up the
  * superclasses); the bodies of lambdas and method references they create; and every method of an
  * application class they instantiate (anonymous classes and callbacks are called through interfaces
- * the analysis cannot follow). Code allowed by {@link io.perdura.sdk.workflow.AllowNonDeterministic} or
+ * the analysis cannot follow). A lambda or method reference written as the argument of {@code
+ * Workflow.sideEffect} is not read: it runs once and history records its result. Code allowed by {@link io.perdura.sdk.workflow.AllowNonDeterministic} or
  * the {@link AllowList} is neither reported nor followed.
  */
 final class BytecodeAnalyzer {
@@ -86,7 +87,9 @@ final class BytecodeAnalyzer {
         ClassNode node = scope.node(owner);
         if (node != null) {
             for (MethodNode m : node.methods) {
-                enqueue(new MethodRef(owner, m.name, m.desc));
+                if ((m.access & Opcodes.ACC_SYNTHETIC) == 0 || !m.name.startsWith("lambda$")) {
+                    enqueue(new MethodRef(owner, m.name, m.desc)); // lambda bodies: only where they are created
+                }
             }
         }
     }
@@ -141,7 +144,8 @@ final class BytecodeAnalyzer {
                 case InvokeDynamicInsnNode indy -> {
                     if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
                             && indy.bsmArgs.length > 1
-                            && indy.bsmArgs[1] instanceof Handle target) {
+                            && indy.bsmArgs[1] instanceof Handle target
+                            && !recordedBySideEffect(insn)) {
                         call(site, target.getOwner(), target.getName(), target.getDesc(), false);
                     }
                 }
@@ -178,8 +182,7 @@ final class BytecodeAnalyzer {
             return;
         }
         if (ITERATIONS.contains(name) && (HASH_TYPES.contains(owner) || hashReceiver && VIEW_TYPES.contains(owner))) {
-            site.report(
-                    Kind.HASH_ITERATION, display(owner, name, desc) + " (iteration order of a hash table)", ORDERED);
+            site.report(Kind.HASH_ITERATION, display(owner, name, desc), ORDERED);
             return;
         }
         if (!scope.isApp(owner)) {
@@ -207,6 +210,13 @@ final class BytecodeAnalyzer {
                 site.report(inherited.kind(), display(owner, name, desc), inherited.replacement());
             }
         }
+    }
+
+    /** A lambda handed straight to Workflow.sideEffect: it runs once and history records its result. */
+    private static boolean recordedBySideEffect(AbstractInsnNode lambda) {
+        return next(lambda) instanceof MethodInsnNode call
+                && call.owner.equals("io/perdura/sdk/workflow/Workflow")
+                && call.name.equals("sideEffect");
     }
 
     private static boolean declares(ClassNode node, String name, String desc) {

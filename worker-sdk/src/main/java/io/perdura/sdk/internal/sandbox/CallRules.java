@@ -13,17 +13,26 @@ import java.util.Map;
  */
 final class CallRules {
 
-    /** One rule: {@code name} "*" matches every method, {@code desc} null every descriptor. */
+    /**
+     * One rule: {@code owner} ending in "/" matches a package and those below it, null every owner; {@code
+     * name} "*" matches every method, "x*" and "*x" a prefix and a suffix; {@code desc} null every descriptor.
+     */
     record Rule(Kind kind, String owner, String name, String desc, String replacement) {
         boolean matches(String owner, String name, String desc) {
-            return (this.owner == null
-                            || this.owner.equals(owner)
-                            || owner.startsWith(this.owner) && this.owner.endsWith("/"))
-                    && ("*".equals(this.name)
-                            || this.name.equals(name)
-                            || this.name.endsWith("*")
-                                    && name.startsWith(this.name.substring(0, this.name.length() - 1)))
-                    && (this.desc == null || this.desc.equals(desc));
+            boolean ownerMatches = this.owner == null
+                    || this.owner.equals(owner)
+                    || this.owner.endsWith("/") && owner.startsWith(this.owner);
+            return ownerMatches && nameMatches(name) && (this.desc == null || this.desc.equals(desc));
+        }
+
+        private boolean nameMatches(String name) {
+            if (this.name.equals("*") || this.name.equals(name)) {
+                return true;
+            }
+            if (this.name.startsWith("*")) {
+                return name.endsWith(this.name.substring(1));
+            }
+            return this.name.endsWith("*") && name.startsWith(this.name.substring(0, this.name.length() - 1));
         }
     }
 

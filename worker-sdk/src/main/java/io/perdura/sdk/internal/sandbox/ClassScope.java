@@ -14,7 +14,8 @@ import org.objectweb.asm.tree.ClassNode;
  * Which classes are the application's own, as seen from one workflow implementation class, and their
  * bytecode. A class is the application's when its class file comes from the same place (directory or jar)
  * as the workflow class, or when it shares the workflow class's package root (its first two package
- * names, {@code com.acme}); never when it is a JDK class or one of the SDK's own. Every other class (the
+ * names, {@code com.acme}); never when it is a JDK class or one of Perdura's own (the SDK, common, the
+ * starter, the testing module) from elsewhere. Every other class (the
  * JDK, the SDK, libraries) is a leaf: calls into it are checked against {@link CallRules}, its code is not
  * read.
  */
@@ -22,6 +23,10 @@ final class ClassScope {
 
     private static final String SDK_BASE = base(Workflow.class.getClassLoader(), internalName(Workflow.class));
     private static final String[] JDK_PREFIXES = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "org/w3c/", "org/xml/"
+    };
+    /** Perdura's own libraries: never application code unless they sit beside the workflow class (tests). */
+    private static final String[] PERDURA_PREFIXES = {
+        "io/perdura/sdk/", "io/perdura/common/", "io/perdura/spring/", "io/perdura/testing/"
     };
 
     private final ClassLoader loader;
@@ -61,7 +66,15 @@ final class ClassScope {
         if (base == null || base.startsWith("jrt:") || base.equals(SDK_BASE)) {
             return false;
         }
-        return base.equals(rootBase) || (!packageRoot.isEmpty() && name.startsWith(packageRoot));
+        if (base.equals(rootBase)) {
+            return true;
+        }
+        for (String prefix : PERDURA_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return !packageRoot.isEmpty() && name.startsWith(packageRoot);
     }
 
     /** The class file of application class {@code internalName}, or null when it cannot be read. */
