@@ -3,7 +3,7 @@ package io.perdura.sdk.internal.replay;
 /**
  * Reads where a workflow coroutine's thread is stuck, for the sandbox's runtime guard: a thread parked,
  * sleeping or waiting for a monitor (or inside a native I/O call) in a JDK method called from workflow code
- * has escaped the deterministic scheduler. The SDK's own waits never count.
+ * has escaped the deterministic scheduler. The SDK's own waits (all in the coroutine's await) never count.
  */
 final class BlockedCalls {
 
@@ -27,7 +27,8 @@ final class BlockedCalls {
         while (caller < stack.length && jdk(stack[caller].getClassName())) {
             caller++;
         }
-        if (caller == stack.length || stack[caller].getClassName().startsWith("io.perdura.sdk.internal.")) {
+        if (caller == stack.length
+                || stack[caller].getClassName().equals(DeterministicScheduler.Coroutine.class.getName())) {
             return null;
         }
         String at = stack[caller].toString();
