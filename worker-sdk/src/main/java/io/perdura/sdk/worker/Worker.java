@@ -87,8 +87,9 @@ public final class Worker {
      */
     public void registerWorkflowImplementationTypes(Class<?>... implClasses) {
         for (Class<?> implClass : implClasses) {
+            WorkflowDefinition definition = WorkflowDefinition.forImplementation(implClass);
             sandbox.check(implClass);
-            register(WorkflowDefinition.forImplementation(implClass));
+            register(definition);
         }
     }
 
@@ -100,8 +101,10 @@ public final class Worker {
      */
     public void registerWorkflowImplementationTypes(WorkflowImplementationOptions options, Class<?>... implClasses) {
         for (Class<?> implClass : implClasses) {
+            WorkflowDefinition definition =
+                    WorkflowDefinition.forImplementation(implClass).withImplementationOptions(options);
             sandbox.check(implClass);
-            register(WorkflowDefinition.forImplementation(implClass).withImplementationOptions(options));
+            register(definition);
         }
     }
 
@@ -135,8 +138,10 @@ public final class Worker {
             Class<? extends T> implementationClass,
             Supplier<T> factory,
             WorkflowImplementationOptions options) {
+        WorkflowDefinition definition =
+                WorkflowDefinition.of(workflowInterface, factory).withImplementationOptions(options);
         sandbox.check(implementationClass);
-        register(WorkflowDefinition.of(workflowInterface, factory).withImplementationOptions(options));
+        register(definition);
     }
 
     /** Registers activity implementations: every method of each @ActivityInterface they implement. */

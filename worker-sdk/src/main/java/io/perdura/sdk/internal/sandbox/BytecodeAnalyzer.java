@@ -192,6 +192,7 @@ final class BytecodeAnalyzer {
             enqueueAll(owner);
         }
         String declaring = owner;
+        List<String> interfaces = new ArrayList<>();
         while (declaring != null && scope.isApp(declaring)) {
             ClassNode node = scope.node(declaring);
             if (node == null) {
@@ -201,7 +202,11 @@ final class BytecodeAnalyzer {
                 enqueue(new MethodRef(declaring, name, desc));
                 return;
             }
+            interfaces.addAll(node.interfaces);
             declaring = node.superName;
+        }
+        if (enqueueDefaultMethod(interfaces, name, desc)) {
+            return;
         }
         if (declaring != null) {
             // inherited from a library or JDK class (a Thread subclass's start …)
@@ -210,6 +215,28 @@ final class BytecodeAnalyzer {
                 site.report(inherited.kind(), display(owner, name, desc), inherited.replacement());
             }
         }
+    }
+
+    /** Follows the default method {@code name desc} of the first application interface (or super-interface) declaring it. */
+    private boolean enqueueDefaultMethod(List<String> interfaces, String name, String desc) {
+        Deque<String> pending = new ArrayDeque<>(interfaces);
+        Set<String> visited = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String iface = pending.poll();
+            if (!visited.add(iface) || !scope.isApp(iface)) {
+                continue;
+            }
+            ClassNode node = scope.node(iface);
+            if (node == null) {
+                continue;
+            }
+            if (declares(node, name, desc)) {
+                enqueue(new MethodRef(iface, name, desc));
+                return true;
+            }
+            pending.addAll(node.interfaces);
+        }
+        return false;
     }
 
     /** A lambda handed straight to Workflow.sideEffect: it runs once and history records its result. */

@@ -455,6 +455,25 @@ final class NonDeterministicSnippets {
         }
     }
 
+    @Expect(
+            kind = WALL_CLOCK,
+            call = "java.lang.System.nanoTime()",
+            replacement = "Workflow.currentTimeMillis()",
+            method = "stamp",
+            in = "NonDeterministicSnippets$Stamps")
+    public static class ThroughADefaultMethod implements Snippet, Stamps {
+        public String run() {
+            return stamp();
+        }
+    }
+
+    /** An application interface whose default method a workflow inherits. */
+    interface Stamps {
+        default String stamp() {
+            return "at " + System.nanoTime(); // flagged: ThroughADefaultMethod
+        }
+    }
+
     /** Application code a workflow calls: reached and analysed. */
     static final class Helpers {
         private Helpers() {}
