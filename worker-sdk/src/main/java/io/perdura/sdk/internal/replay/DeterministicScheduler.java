@@ -132,6 +132,10 @@ public final class DeterministicScheduler {
         destroyed = true;
         callbacks.clear();
         for (Coroutine c : coroutines) {
+            if (!c.done && c.runaway && c.destroyRequested) {
+                c.thread.interrupt(); // caught blocked by the guard: end the blocking call now that nobody reads the
+                // run
+            }
             if (!c.done && !c.runaway) {
                 c.destroyRequested = true;
                 if (c.thread != null) {
@@ -189,8 +193,7 @@ public final class DeterministicScheduler {
             String call = BlockedCalls.of(c.thread);
             if (call != null && call.equals(blockedIn)) {
                 c.runaway = true;
-                c.destroyRequested = true; // if the call returns, the next Workflow call unwinds the coroutine
-                c.thread.interrupt();
+                c.destroyRequested = true; // once the call returns, the next Workflow call unwinds the coroutine
                 throw new NonDeterministicCallException(c.name, call);
             }
             blockedIn = call;

@@ -3,6 +3,7 @@ package io.perdura.sdk.internal.sandbox;
 import io.perdura.sdk.worker.SandboxFinding;
 import io.perdura.sdk.worker.SandboxFinding.Kind;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
