@@ -1,6 +1,9 @@
 package io.perdura.spring;
 
+import io.perdura.sdk.worker.SandboxMode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the Perdura client and workers, under {@code perdura.*}. */
@@ -145,8 +148,14 @@ public class PerduraProperties {
 
         private final Health health = new Health();
 
+        private final Sandbox sandbox = new Sandbox();
+
         public Health getHealth() {
             return health;
+        }
+
+        public Sandbox getSandbox() {
+            return sandbox;
         }
 
         public boolean isEnabled() {
@@ -233,6 +242,32 @@ public class PerduraProperties {
 
             public void setUnreachableThreshold(Duration unreachableThreshold) {
                 this.unreachableThreshold = unreachableThreshold;
+            }
+        }
+
+        /** The deterministic sandbox that checks workflow code (see docs/sandbox.md). */
+        public static class Sandbox {
+
+            /** What the sandbox does with a non-deterministic workflow: strict refuses it, warn logs it, off skips the check. */
+            private SandboxMode mode = SandboxMode.STRICT;
+
+            /** Code the sandbox leaves alone: com.acme.Foo#bar, com.acme.Foo, com.acme.util.* or a call target. */
+            private List<String> allowed = new ArrayList<>();
+
+            public SandboxMode getMode() {
+                return mode;
+            }
+
+            public void setMode(SandboxMode mode) {
+                this.mode = mode;
+            }
+
+            public List<String> getAllowed() {
+                return allowed;
+            }
+
+            public void setAllowed(List<String> allowed) {
+                this.allowed = allowed;
             }
         }
     }

@@ -127,7 +127,7 @@ public class PerduraWorkers implements SmartLifecycle {
             WorkflowImplementationOptions options = implementationOptions(name, annotation, taskQueue, type);
             for (Class<?> iface : ClassUtils.getAllInterfacesForClassAsSet(type)) {
                 if (iface.isAnnotationPresent(WorkflowInterface.class)) {
-                    register(worker(taskQueue), iface, name, options);
+                    register(worker(taskQueue), iface, type, name, options);
                     registered = true;
                 }
             }
@@ -158,8 +158,11 @@ public class PerduraWorkers implements SmartLifecycle {
         return built;
     }
 
-    private <T> void register(Worker worker, Class<T> iface, String beanName, WorkflowImplementationOptions options) {
-        worker.registerWorkflowImplementationFactory(iface, () -> iface.cast(beanFactory.getBean(beanName)), options);
+    /** Registers the bean's workflow; the sandbox analyses its class now, so strict mode fails the startup. */
+    private <T> void register(
+            Worker worker, Class<T> iface, Class<?> type, String beanName, WorkflowImplementationOptions options) {
+        worker.registerWorkflowImplementationFactory(
+                iface, type.asSubclass(iface), () -> iface.cast(beanFactory.getBean(beanName)), options);
     }
 
     private void registerActivities() {
@@ -203,7 +206,9 @@ public class PerduraWorkers implements SmartLifecycle {
                     .setMaxConcurrentActivityExecutions(settings.getMaxConcurrentActivityExecutions())
                     .setWorkflowCacheSize(settings.getWorkflowCacheSize())
                     .setDefaultHeartbeatThrottleInterval(settings.getDefaultHeartbeatThrottleInterval())
-                    .setMaxHeartbeatThrottleInterval(settings.getMaxHeartbeatThrottleInterval());
+                    .setMaxHeartbeatThrottleInterval(settings.getMaxHeartbeatThrottleInterval())
+                    .setSandboxMode(settings.getSandbox().getMode())
+                    .setSandboxAllowed(settings.getSandbox().getAllowed());
             for (PerduraOptionsCustomizer<WorkerOptions.Builder> customizer : optionsCustomizers) {
                 options = customizer.customize(options);
             }

@@ -585,6 +585,8 @@ public sealed interface EventAttributes {
         NON_DETERMINISTIC_ERROR,
         WORKFLOW_WORKER_UNHANDLED_FAILURE,
         BAD_COMMAND,
-        UNHANDLED_COMMAND
+        UNHANDLED_COMMAND,
+        /** The worker's sandbox caught workflow code blocked outside the SDK (a real sleep, I/O, a lock). */
+        NON_DETERMINISTIC_CALL
     }
 }

@@ -10,6 +10,7 @@ import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
+import io.perdura.sdk.internal.sandbox.Sandbox;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
 import io.perdura.sdk.internal.worker.ActivityWorkerContext;
@@ -55,6 +56,7 @@ public final class Worker {
     private final DataConverter dataConverter;
     private final ActivityRegistry activities;
     private final WorkflowCache cache;
+    private final Sandbox sandbox;
     private final List<TaskPoller<?>> pollers = new ArrayList<>();
     private final Map<PollerStatus.TaskKind, TaskPoller<?>> pollersByKind = new EnumMap<>(PollerStatus.TaskKind.class);
     private ScheduledThreadPoolExecutor heartbeatScheduler;
@@ -77,38 +79,76 @@ public final class Worker {
         this.identity = identity;
         this.retryer = new RpcRetryer(http.rpcRetryOptions(), stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
+        this.sandbox = new Sandbox(options.getSandboxMode(), options.getSandboxAllowed());
     }
 
     public String getTaskQueue() {
         return taskQueue;
     }
 
-    /** Registers workflow implementation classes; each needs a no-argument constructor. */
+    /**
+     * Registers workflow implementation classes; each needs a no-argument constructor. The sandbox (see
+     * {@link WorkerOptions.Builder#setSandboxMode}) analyses each first.
+     *
+     * @throws NonDeterministicWorkflowException in strict mode, for a class whose code breaks replay
+     */
     public void registerWorkflowImplementationTypes(Class<?>... implClasses) {
         for (Class<?> implClass : implClasses) {
-            register(WorkflowDefinition.forImplementation(implClass));
+            WorkflowDefinition definition = WorkflowDefinition.forImplementation(implClass);
+            sandbox.check(implClass);
+            register(definition);
         }
     }
 
     /**
      * Registers workflow implementation classes with {@code options} (default activity options, options
-     * by activity type); each needs a no-argument constructor.
+     * by activity type); each needs a no-argument constructor. The sandbox analyses each first.
+     *
+     * @throws NonDeterministicWorkflowException in strict mode, for a class whose code breaks replay
      */
     public void registerWorkflowImplementationTypes(WorkflowImplementationOptions options, Class<?>... implClasses) {
         for (Class<?> implClass : implClasses) {
-            register(WorkflowDefinition.forImplementation(implClass).withImplementationOptions(options));
+            WorkflowDefinition definition =
+                    WorkflowDefinition.forImplementation(implClass).withImplementationOptions(options);
+            sandbox.check(implClass);
+            register(definition);
         }
     }
 
-    /** Registers a workflow whose instances {@code factory} creates (one per run). */
+    /**
+     * Registers a workflow whose instances {@code factory} creates (one per run). No class is named, so
+     * the sandbox analyses the class of the first instance made; in strict mode a class with findings
+     * fails its workflow tasks.
+     */
     public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Supplier<T> factory) {
-        register(WorkflowDefinition.of(workflowInterface, factory));
+        register(WorkflowDefinition.of(workflowInterface, sandbox.checking(factory)));
     }
 
-    /** Registers a workflow whose instances {@code factory} creates (one per run), with {@code options}. */
+    /**
+     * Registers a workflow whose instances {@code factory} creates (one per run), with {@code options}; the
+     * sandbox analyses the class of the first instance made.
+     */
     public <T> void registerWorkflowImplementationFactory(
             Class<T> workflowInterface, Supplier<T> factory, WorkflowImplementationOptions options) {
-        register(WorkflowDefinition.of(workflowInterface, factory).withImplementationOptions(options));
+        register(WorkflowDefinition.of(workflowInterface, sandbox.checking(factory))
+                .withImplementationOptions(options));
+    }
+
+    /**
+     * Registers a workflow whose instances of {@code implementationClass} {@code factory} creates (one per
+     * run), with {@code options}. The sandbox analyses {@code implementationClass} now.
+     *
+     * @throws NonDeterministicWorkflowException in strict mode, when the class's code breaks replay
+     */
+    public <T> void registerWorkflowImplementationFactory(
+            Class<T> workflowInterface,
+            Class<? extends T> implementationClass,
+            Supplier<T> factory,
+            WorkflowImplementationOptions options) {
+        WorkflowDefinition definition =
+                WorkflowDefinition.of(workflowInterface, factory).withImplementationOptions(options);
+        sandbox.check(implementationClass);
+        register(definition);
     }
 
     /** Registers activity implementations: every method of each @ActivityInterface they implement. */
@@ -164,6 +204,7 @@ public final class Worker {
                     Map.copyOf(workflows),
                     cache,
                     DEADLOCK_TIMEOUT,
+                    sandbox.guardWindow(),
                     localActivities,
                     dataConverter);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);

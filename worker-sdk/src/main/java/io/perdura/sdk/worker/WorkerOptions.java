@@ -1,6 +1,7 @@
 package io.perdura.sdk.worker;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Concurrency, caching and heartbeat throttling limits of one {@link Worker}. */
 public final class WorkerOptions {
@@ -12,6 +13,8 @@ public final class WorkerOptions {
     private final int workflowCacheSize;
     private final Duration maxHeartbeatThrottleInterval;
     private final Duration defaultHeartbeatThrottleInterval;
+    private final SandboxMode sandboxMode;
+    private final List<String> sandboxAllowed;
 
     private WorkerOptions(Builder b) {
         this.workflowPollers = b.workflowPollers;
@@ -21,6 +24,8 @@ public final class WorkerOptions {
         this.workflowCacheSize = b.workflowCacheSize;
         this.maxHeartbeatThrottleInterval = b.maxHeartbeatThrottleInterval;
         this.defaultHeartbeatThrottleInterval = b.defaultHeartbeatThrottleInterval;
+        this.sandboxMode = b.sandboxMode;
+        this.sandboxAllowed = b.sandboxAllowed;
     }
 
     public static Builder builder() {
@@ -63,6 +68,16 @@ public final class WorkerOptions {
         return defaultHeartbeatThrottleInterval;
     }
 
+    /** What the deterministic sandbox does with this worker's workflows (default {@link SandboxMode#STRICT}). */
+    public SandboxMode getSandboxMode() {
+        return sandboxMode;
+    }
+
+    /** The class and method patterns the sandbox leaves alone (default none). */
+    public List<String> getSandboxAllowed() {
+        return sandboxAllowed;
+    }
+
     /** Builds {@link WorkerOptions}. */
     public static final class Builder {
         private int workflowPollers = 5;
@@ -72,6 +87,8 @@ public final class WorkerOptions {
         private int workflowCacheSize = 600;
         private Duration maxHeartbeatThrottleInterval = Duration.ofSeconds(60);
         private Duration defaultHeartbeatThrottleInterval = Duration.ofSeconds(30);
+        private SandboxMode sandboxMode = SandboxMode.STRICT;
+        private List<String> sandboxAllowed = List.of();
 
         private Builder() {}
 
@@ -120,6 +137,29 @@ public final class WorkerOptions {
         /** How long heartbeats are held back when the activity has no heartbeat timeout (default 30 s). */
         public Builder setDefaultHeartbeatThrottleInterval(Duration interval) {
             this.defaultHeartbeatThrottleInterval = positive(interval, "defaultHeartbeatThrottleInterval");
+            return this;
+        }
+
+        /**
+         * What the deterministic sandbox does with the workflows registered on this worker (default {@link
+         * SandboxMode#STRICT}: a workflow implementation whose bytecode makes non-deterministic calls is
+         * refused at registration; see {@code docs/sandbox.md}).
+         */
+        public Builder setSandboxMode(SandboxMode sandboxMode) {
+            if (sandboxMode == null) {
+                throw new IllegalArgumentException("sandboxMode must not be null");
+            }
+            this.sandboxMode = sandboxMode;
+            return this;
+        }
+
+        /**
+         * Code the sandbox leaves alone, as patterns: {@code com.acme.Foo#bar} (a method), {@code com.acme.Foo}
+         * (a class and its nested classes), {@code com.acme.util.*} (a package and those below it), {@code
+         * java.lang.System#getenv} (a call target); {@code *} matches any characters. Default none.
+         */
+        public Builder setSandboxAllowed(List<String> patterns) {
+            this.sandboxAllowed = List.copyOf(patterns);
             return this;
         }
 

@@ -21,6 +21,7 @@ public final class DeterministicScheduler {
 
     private final String name;
     private final Duration deadlockTimeout;
+    private final Duration guardWindow;
     private final List<Coroutine> coroutines = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
     private final Semaphore yielded = new Semaphore(0);
@@ -28,8 +29,18 @@ public final class DeterministicScheduler {
     private int spawned;
 
     public DeterministicScheduler(String name, Duration deadlockTimeout) {
+        this(name, deadlockTimeout, null);
+    }
+
+    /**
+     * A scheduler whose runtime guard (the sandbox's; {@code guardWindow} null: none) fails a coroutine
+     * seen blocked outside the SDK in the same call twice, {@code guardWindow} and then half of it again
+     * after it was resumed, with a {@link NonDeterministicCallException}.
+     */
+    public DeterministicScheduler(String name, Duration deadlockTimeout, Duration guardWindow) {
         this.name = name;
         this.deadlockTimeout = deadlockTimeout;
+        this.guardWindow = guardWindow;
     }
 
     /** Creates a coroutine; it first runs in the next {@link #runUntilBlocked} pass. */
@@ -121,6 +132,10 @@ public final class DeterministicScheduler {
         destroyed = true;
         callbacks.clear();
         for (Coroutine c : coroutines) {
+            if (!c.done && c.runaway && c.destroyRequested) {
+                c.thread.interrupt(); // caught blocked by the guard: end the blocking call now that nobody reads the
+                // run
+            }
             if (!c.done && !c.runaway) {
                 c.destroyRequested = true;
                 if (c.thread != null) {
@@ -146,7 +161,7 @@ public final class DeterministicScheduler {
         c.resume.release();
         boolean yieldedInTime;
         try {
-            yieldedInTime = yielded.tryAcquire(deadlockTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            yieldedInTime = awaitYield(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             c.runaway = true;
@@ -156,6 +171,33 @@ public final class DeterministicScheduler {
             c.runaway = true;
             throw new PotentialDeadlockException("coroutine " + c.name + " did not block or finish within "
                     + deadlockTimeout + ": workflow code must not block except through Workflow methods");
+        }
+    }
+
+    /** Waits for {@code c} to block or finish, watching it with the runtime guard if there is one. */
+    private boolean awaitYield(Coroutine c) throws InterruptedException {
+        if (guardWindow == null) {
+            return yielded.tryAcquire(deadlockTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        long deadline = System.nanoTime() + deadlockTimeout.toNanos();
+        long wait = guardWindow.toNanos();
+        String blockedIn = null;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (yielded.tryAcquire(Math.min(wait, left), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            String call = BlockedCalls.of(c.thread);
+            if (call != null && call.equals(blockedIn)) {
+                c.runaway = true;
+                c.destroyRequested = true; // once the call returns, the next Workflow call unwinds the coroutine
+                throw new NonDeterministicCallException(c.name, call);
+            }
+            blockedIn = call;
+            wait = Math.max(1, guardWindow.toNanos() / 2);
         }
     }
 

@@ -49,11 +49,12 @@ public final class WorkflowRun {
             WorkflowDefinition definition,
             WorkflowInfo info,
             Duration deadlockTimeout,
+            Duration guardWindow,
             LocalActivityRunner localActivityRunner,
             DataConverter dataConverter) {
         this.definition = definition;
         this.localActivityRunner = localActivityRunner;
-        this.scheduler = new DeterministicScheduler(info.workflowId(), deadlockTimeout);
+        this.scheduler = new DeterministicScheduler(info.workflowId(), deadlockTimeout, guardWindow);
         this.context = new WorkflowRunContext(info, scheduler, definition.implementationOptions(), dataConverter);
         this.code = new WorkflowCode(definition, context, scheduler);
     }
@@ -105,6 +106,33 @@ public final class WorkflowRun {
             Duration deadlockTimeout,
             LocalActivityRunner localActivityRunner,
             DataConverter dataConverter) {
+        return create(
+                namespace,
+                definition,
+                workflowId,
+                runId,
+                history,
+                deadlockTimeout,
+                null,
+                localActivityRunner,
+                dataConverter);
+    }
+
+    /**
+     * A run to be rebuilt from {@code history} whose local activities {@code localActivityRunner} runs
+     * and whose values {@code dataConverter} converts, its coroutines watched by the sandbox's runtime
+     * guard ({@code guardWindow}; null: not watched).
+     */
+    public static WorkflowRun create(
+            String namespace,
+            WorkflowDefinition definition,
+            String workflowId,
+            String runId,
+            List<HistoryEvent> history,
+            Duration deadlockTimeout,
+            Duration guardWindow,
+            LocalActivityRunner localActivityRunner,
+            DataConverter dataConverter) {
         if (history.isEmpty() || !(history.getFirst().attributes() instanceof WorkflowExecutionStarted started)) {
             throw new IllegalArgumentException("history must start with WorkflowExecutionStarted");
         }
@@ -129,7 +157,7 @@ public final class WorkflowRun {
                 history.getFirst().eventTime() == null
                         ? 0
                         : history.getFirst().eventTime().toEpochMilli());
-        return new WorkflowRun(definition, info, deadlockTimeout, localActivityRunner, dataConverter);
+        return new WorkflowRun(definition, info, deadlockTimeout, guardWindow, localActivityRunner, dataConverter);
     }
 
     public WorkflowInfo info() {
@@ -177,6 +205,10 @@ public final class WorkflowRun {
             return advance(history, true, updates);
         } catch (StaleRunException e) {
             throw e;
+        } catch (NonDeterministicCallException e) {
+            return new WorkflowTaskResult.Failed(
+                    WorkflowTaskFailedCause.NON_DETERMINISTIC_CALL,
+                    Failure.application(NonDeterministicCallException.TYPE, e.getMessage(), false));
         } catch (RuntimeException e) {
             log.warn("workflow task failed while applying history", e);
             return new WorkflowTaskResult.Failed(
@@ -384,6 +416,11 @@ public final class WorkflowRun {
             return new WorkflowTaskResult.Failed(
                     WorkflowTaskFailedCause.NON_DETERMINISTIC_ERROR,
                     Failure.application("NonDeterministicWorkflowError", message, false));
+        }
+        if (code.taskFailure() instanceof NonDeterministicCallException guard) {
+            return new WorkflowTaskResult.Failed(
+                    WorkflowTaskFailedCause.NON_DETERMINISTIC_CALL,
+                    Failure.application(NonDeterministicCallException.TYPE, guard.getMessage(), false));
         }
         return new WorkflowTaskResult.Failed(
                 WorkflowTaskFailedCause.WORKFLOW_WORKER_UNHANDLED_FAILURE,

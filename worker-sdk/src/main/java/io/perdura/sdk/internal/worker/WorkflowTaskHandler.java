@@ -47,6 +47,7 @@ public final class WorkflowTaskHandler {
     private final Map<String, WorkflowDefinition> definitions;
     private final WorkflowCache cache;
     private final Duration deadlockTimeout;
+    private final Duration guardWindow;
     private final LocalActivityRunner localActivities;
     private final DataConverter dataConverter;
 
@@ -58,6 +59,7 @@ public final class WorkflowTaskHandler {
             Map<String, WorkflowDefinition> definitions,
             WorkflowCache cache,
             Duration deadlockTimeout,
+            Duration guardWindow,
             LocalActivityRunner localActivities,
             DataConverter dataConverter) {
         this.http = http;
@@ -68,6 +70,7 @@ public final class WorkflowTaskHandler {
         this.definitions = definitions;
         this.cache = cache;
         this.deadlockTimeout = deadlockTimeout;
+        this.guardWindow = guardWindow;
         this.localActivities = localActivities;
     }
 
@@ -235,6 +238,7 @@ public final class WorkflowTaskHandler {
                 task.runId(),
                 task.history(),
                 deadlockTimeout,
+                guardWindow,
                 localActivities,
                 dataConverter);
     }
