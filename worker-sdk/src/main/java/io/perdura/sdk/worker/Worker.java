@@ -148,7 +148,8 @@ public final class Worker {
         }
         started = true;
         if (!workflows.isEmpty()) {
-            localActivities = new LocalActivityExecutor(activities, taskQueue);
+            localActivities =
+                    new LocalActivityExecutor(activities, taskQueue, factoryOptions.getWorkerInterceptors());
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,
@@ -157,7 +158,8 @@ public final class Worker {
                     Map.copyOf(workflows),
                     cache,
                     DEADLOCK_TIMEOUT,
-                    localActivities);
+                    localActivities,
+                    factoryOptions.getWorkerInterceptors());
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<WorkflowTask>(
                     "workflow[" + taskQueue + "]",
@@ -183,7 +185,8 @@ public final class Worker {
                     stopping::isDone,
                     options.getDefaultHeartbeatThrottleInterval(),
                     options.getMaxHeartbeatThrottleInterval());
-            ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, context, activities);
+            ActivityTaskHandler handler = new ActivityTaskHandler(
+                    http, retryer, identity, context, activities, factoryOptions.getWorkerInterceptors());
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
             pollers.add(new TaskPoller<ActivityTask>(
                     "activity[" + taskQueue + "]",

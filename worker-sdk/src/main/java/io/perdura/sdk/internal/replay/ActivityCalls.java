@@ -1,5 +1,6 @@
 package io.perdura.sdk.internal.replay;
 
+import tools.jackson.databind.JsonNode;
 import io.perdura.common.command.Command;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.internal.common.DataConverter;
@@ -18,7 +19,12 @@ final class ActivityCalls {
     }
 
     Promise<Object> schedule(
-            String activityType, Object[] args, ActivityOptions options, Class<?> returnType, Type genericReturnType) {
+            String activityType,
+            Object[] args,
+            ActivityOptions options,
+            Class<?> returnType,
+            Type genericReturnType,
+            JsonNode header) {
         DefaultCancellationScope scope = DefaultCancellationScope.current();
         String queue = options.getTaskQueue() != null
                 ? options.getTaskQueue()
@@ -34,7 +40,8 @@ final class ActivityCalls {
                 options.getHeartbeatTimeout(),
                 options.getRetryOptions() == null
                         ? null
-                        : options.getRetryOptions().toRetryPolicy());
+                        : options.getRetryOptions().toRetryPolicy(),
+                header);
         DefaultCompletablePromise<Object> promise = new DefaultCompletablePromise<>();
         Cancellable[] cancellable = new Cancellable[1];
         ActivityStateMachine activity = new ActivityStateMachine(

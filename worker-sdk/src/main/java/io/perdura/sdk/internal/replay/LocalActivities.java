@@ -66,7 +66,8 @@ final class LocalActivities {
             Class<?> returnType,
             Type genericReturnType,
             DefaultCancellationScope scope,
-            DefaultCompletablePromise<Object> promise) {}
+            DefaultCompletablePromise<Object> promise,
+            JsonNode header) {}
 
     private record Execution(Call call, LocalActivityStateMachine machine) {}
 
@@ -84,7 +85,8 @@ final class LocalActivities {
             Object[] args,
             LocalActivityOptions options,
             Class<?> returnType,
-            Type genericReturnType) {
+            Type genericReturnType,
+            JsonNode header) {
         Call call = new Call(
                 String.valueOf(++activitySeq),
                 activityType,
@@ -93,7 +95,8 @@ final class LocalActivities {
                 returnType,
                 genericReturnType,
                 DefaultCancellationScope.current(),
-                new DefaultCompletablePromise<>());
+                new DefaultCompletablePromise<>(),
+                header);
         start(call, 1, 0);
         return call.promise();
     }
@@ -274,7 +277,8 @@ final class LocalActivities {
                         ? RetryPolicy.DEFAULT
                         : o.getRetryOptions().toRetryPolicy(),
                 o.getLocalRetryThreshold() != null ? o.getLocalRetryThreshold() : workflowTaskTimeout.multipliedBy(3),
-                () -> localRetryDeadlineNanos);
+                () -> localRetryDeadlineNanos,
+                call.header());
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.common.interceptors.Header;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
+import java.util.function.Supplier;
 import io.perdura.sdk.common.converter.EncodedValues;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.workflow.DynamicQueryHandler;
@@ -15,6 +18,12 @@ final class QueryDispatcher {
 
     private final Map<String, Handler> handlers = new TreeMap<>();
     private DynamicQueryHandler dynamicHandler;
+    private Supplier<WorkflowInboundCallsInterceptor> inbound = () -> null;
+
+    /** Where typed queries go first (the run's inbound interceptors). */
+    void inbound(Supplier<WorkflowInboundCallsInterceptor> chain) {
+        this.inbound = chain;
+    }
 
     void add(String name, Object target, Method method) {
         if (handlers.putIfAbsent(name, new Handler(target, method)) != null) {
@@ -27,12 +36,27 @@ final class QueryDispatcher {
         this.dynamicHandler = handler;
     }
 
+    /** Calls the typed handler of query {@code name} (the innermost inbound interceptor's call). */
+    Object invoke(String name, Object[] args) {
+        Handler handler = handlers.get(name);
+        if (handler == null) {
+            throw new IllegalArgumentException("query '" + name + "' has no handler");
+        }
+        return Listeners.invoke(handler.target(), handler.method(), args);
+    }
+
     /** The answer to query {@code queryType}; an IllegalArgumentException when nothing handles it. */
     JsonNode query(String queryType, JsonNode args, String workflowType) {
         Handler handler = handlers.get(queryType);
         if (handler != null) {
-            return DataConverter.toPayload(Listeners.invoke(
-                    handler.target(), handler.method(), DataConverter.fromPayloads(args, handler.method())));
+            Object[] arguments = DataConverter.fromPayloads(args, handler.method());
+            WorkflowInboundCallsInterceptor chain = inbound.get();
+            Object result = chain == null
+                    ? Listeners.invoke(handler.target(), handler.method(), arguments)
+                    : chain.handleQuery(new WorkflowInboundCallsInterceptor.QueryInput(
+                                    queryType, arguments, Header.empty()))
+                            .result();
+            return DataConverter.toPayload(result);
         }
         if (dynamicHandler != null) {
             return DataConverter.toPayload(dynamicHandler.handle(queryType, new EncodedValues(args)));

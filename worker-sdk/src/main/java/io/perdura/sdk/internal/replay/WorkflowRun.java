@@ -1,5 +1,6 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes.*;
 import io.perdura.common.history.EventType;
@@ -110,6 +111,12 @@ public final class WorkflowRun {
         return context.info();
     }
 
+    /** Sets the worker's interceptors of this run; call before its first task (ADR 26). */
+    public WorkflowRun withInterceptors(List<WorkerInterceptor> interceptors) {
+        context.interceptors(interceptors);
+        return this;
+    }
+
     /** Whether the code closed the run (completed, failed, canceled or continued it as new). */
     public boolean isClosed() {
         return context.commands().isClosed();
@@ -215,6 +222,7 @@ public final class WorkflowRun {
             switch (event.attributes()) {
                 case WorkflowExecutionStarted started -> {
                     code.setInput(started.input());
+                    code.setHeader(started.header());
                     i++;
                 }
                 case WorkflowTaskStarted started

@@ -1,5 +1,9 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.common.interceptors.Header;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
@@ -48,6 +52,11 @@ public final class WorkflowRunContext {
     private final SignalDispatcher signals = new SignalDispatcher(this);
     private final QueryDispatcher queries = new QueryDispatcher();
     private final Updates updates = new Updates(this);
+    private List<WorkerInterceptor> interceptors = List.of();
+    /** Where the run's outbound calls go: the worker's interceptors over {@link RootWorkflowCalls.Outbound}. */
+    private WorkflowOutboundCallsInterceptor outbound = new RootWorkflowCalls.Outbound(this);
+    /** The run's inbound chain, once the workflow instance exists. */
+    private WorkflowInboundCallsInterceptor inbound;
     /** The scope of the whole run: signal handlers and callbacks run in it; never canceled. */
     private final DefaultCancellationScope runScope = DefaultCancellationScope.root();
     /** The workflow method's scope, which a cancellation request for the workflow cancels. */
@@ -67,6 +76,7 @@ public final class WorkflowRunContext {
             WorkflowInfo info, DeterministicScheduler scheduler, WorkflowImplementationOptions implementationOptions) {
         this.info = info;
         this.scheduler = scheduler;
+        this.queries.inbound(this::inbound);
         this.implementationOptions = implementationOptions == null
                 ? WorkflowImplementationOptions.getDefaultInstance()
                 : implementationOptions;
@@ -108,7 +118,9 @@ public final class WorkflowRunContext {
     public Promise<Object> scheduleActivity(
             String activityType, Object[] args, ActivityOptions options, Class<?> returnType, Type genericReturnType) {
         requireCoroutine("call an activity");
-        return activities.schedule(activityType, args, options, returnType, genericReturnType);
+        return outbound.executeActivity(new WorkflowOutboundCallsInterceptor.ActivityInput(
+                        activityType, args, options, returnType, genericReturnType, Header.empty()))
+                .result();
     }
 
     /** A local activity stub; {@code options} (null: none) over the implementation's default local activity options. */
@@ -138,7 +150,9 @@ public final class WorkflowRunContext {
             Class<?> returnType,
             Type genericReturnType) {
         requireCoroutine("call a local activity");
-        return localActivities.execute(activityType, args, options, returnType, genericReturnType);
+        return outbound.executeLocalActivity(new WorkflowOutboundCallsInterceptor.LocalActivityInput(
+                        activityType, args, options, returnType, genericReturnType, Header.empty()))
+                .result();
     }
 
     /** Registers the signal, query and update handlers of {@code listener} (see {@link Listeners}). */
@@ -424,6 +438,38 @@ public final class WorkflowRunContext {
 
     LocalActivities localActivities() {
         return localActivities;
+    }
+
+    /** The worker's interceptors of this run (set before its code first runs). */
+    void interceptors(List<WorkerInterceptor> workerInterceptors) {
+        this.interceptors = List.copyOf(workerInterceptors);
+    }
+
+    List<WorkerInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** Set by the innermost inbound interceptor's {@code init}: the outbound chain. */
+    void outbound(WorkflowOutboundCallsInterceptor chain) {
+        this.outbound = chain;
+    }
+
+    /** Where the run's outbound calls go (its interceptors, then commands). */
+    WorkflowOutboundCallsInterceptor outbound() {
+        return outbound;
+    }
+
+    void inbound(WorkflowInboundCallsInterceptor chain) {
+        this.inbound = chain;
+    }
+
+    /** The run's inbound chain; null before the workflow instance exists. */
+    WorkflowInboundCallsInterceptor inbound() {
+        return inbound;
+    }
+
+    ActivityCalls activityCalls() {
+        return activities;
     }
 
     ChildWorkflows children() {

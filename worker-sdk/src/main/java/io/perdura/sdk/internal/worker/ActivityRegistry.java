@@ -20,7 +20,16 @@ public final class ActivityRegistry {
 
         /** Calls the method with the arguments read from {@code input}; throws what the method throws. */
         Object invoke(JsonNode input) throws Throwable {
-            Object[] args = DataConverter.fromPayloads(input, method);
+            return call(arguments(input));
+        }
+
+        /** The method's arguments read from {@code input}. */
+        Object[] arguments(JsonNode input) {
+            return DataConverter.fromPayloads(input, method);
+        }
+
+        /** Calls the method; throws what it throws. */
+        Object call(Object[] args) throws Throwable {
             method.setAccessible(true);
             try {
                 return method.invoke(target, args);

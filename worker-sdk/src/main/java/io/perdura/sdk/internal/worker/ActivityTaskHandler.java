@@ -1,5 +1,7 @@
 package io.perdura.sdk.internal.worker;
 
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
+import java.util.List;
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CancelActivityTaskRequest;
@@ -37,6 +39,7 @@ public final class ActivityTaskHandler {
     private final String identity;
     private final ActivityWorkerContext worker;
     private final ActivityRegistry registry;
+    private final List<WorkerInterceptor> interceptors;
 
     public ActivityTaskHandler(
             PerduraHttp http,
@@ -44,6 +47,18 @@ public final class ActivityTaskHandler {
             String identity,
             ActivityWorkerContext worker,
             ActivityRegistry registry) {
+        this(http, retryer, identity, worker, registry, List.of());
+    }
+
+    /** A handler that runs each attempt through {@code interceptors} (the first outermost). */
+    public ActivityTaskHandler(
+            PerduraHttp http,
+            RpcRetryer retryer,
+            String identity,
+            ActivityWorkerContext worker,
+            ActivityRegistry registry,
+            List<WorkerInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.http = http;
         this.retryer = retryer;
         this.answers = new TaskAnswers(http, retryer);
@@ -112,7 +127,7 @@ public final class ActivityTaskHandler {
         }
         ActivityContexts.set(context);
         try {
-            return impl.invoke(task.input());
+            return ActivityInvoker.invoke(interceptors, impl, context, task.input(), task.header());
         } finally {
             ActivityContexts.clear();
         }

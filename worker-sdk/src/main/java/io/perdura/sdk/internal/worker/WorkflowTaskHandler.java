@@ -1,5 +1,6 @@
 package io.perdura.sdk.internal.worker;
 
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CompleteQueryTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
@@ -47,6 +48,7 @@ public final class WorkflowTaskHandler {
     private final WorkflowCache cache;
     private final Duration deadlockTimeout;
     private final LocalActivityRunner localActivities;
+    private final List<WorkerInterceptor> interceptors;
 
     public WorkflowTaskHandler(
             PerduraHttp http,
@@ -57,6 +59,21 @@ public final class WorkflowTaskHandler {
             WorkflowCache cache,
             Duration deadlockTimeout,
             LocalActivityRunner localActivities) {
+        this(http, retryer, identity, taskQueue, definitions, cache, deadlockTimeout, localActivities, List.of());
+    }
+
+    /** A handler whose runs go through {@code interceptors} (the first outermost). */
+    public WorkflowTaskHandler(
+            PerduraHttp http,
+            RpcRetryer retryer,
+            String identity,
+            String taskQueue,
+            Map<String, WorkflowDefinition> definitions,
+            WorkflowCache cache,
+            Duration deadlockTimeout,
+            LocalActivityRunner localActivities,
+            List<WorkerInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.http = http;
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
@@ -230,7 +247,8 @@ public final class WorkflowTaskHandler {
                 task.workflowId(),
                 task.runId(),
                 task.history(),
-                deadlockTimeout,
-                localActivities);
+                        deadlockTimeout,
+                        localActivities)
+                .withInterceptors(interceptors);
     }
 }
