@@ -153,8 +153,10 @@ abstract class AbstractHeaderTests extends AbstractCrossWorkflowTests {
         WorkflowTask task = take(workflowId);
 
         assertThatThrownBy(() -> complete(task, activityWith(Json.array("not", "an", "object"))))
-                .isInstanceOfSatisfying(PerduraException.class, e -> assertThat(e.getMessage())
-                        .contains("BAD_COMMAND: ScheduleActivityTask: header must be a JSON object"));
+                .isInstanceOfSatisfying(
+                        PerduraException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("BAD_COMMAND: ScheduleActivityTask: header must be a JSON object"));
         assertThat(eventsOf(workflowId, EventType.ActivityTaskScheduled)).isEmpty();
     }
 }

@@ -148,8 +148,7 @@ public final class Worker {
         }
         started = true;
         if (!workflows.isEmpty()) {
-            localActivities =
-                    new LocalActivityExecutor(activities, taskQueue, factoryOptions.getWorkerInterceptors());
+            localActivities = new LocalActivityExecutor(activities, taskQueue, factoryOptions.getWorkerInterceptors());
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,

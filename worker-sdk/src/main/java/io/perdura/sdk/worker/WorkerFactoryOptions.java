@@ -2,8 +2,8 @@ package io.perdura.sdk.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perdura.sdk.common.interceptors.WorkerInterceptor;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** Settings shared by every worker of a {@link WorkerFactory}. */

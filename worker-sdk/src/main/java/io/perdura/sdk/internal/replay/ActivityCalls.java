@@ -1,12 +1,12 @@
 package io.perdura.sdk.internal.replay;
 
-import tools.jackson.databind.JsonNode;
 import io.perdura.common.command.Command;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.ActivityStateMachine;
 import io.perdura.sdk.workflow.Promise;
 import java.lang.reflect.Type;
+import tools.jackson.databind.JsonNode;
 
 /** Schedules the activities of a run: one ScheduleActivityTask command each, registered with the current scope. */
 final class ActivityCalls {

@@ -1,8 +1,8 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.client.WorkflowExecution;
 import io.perdura.sdk.common.interceptors.Header;
 import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
-import io.perdura.sdk.client.WorkflowExecution;
 import io.perdura.sdk.workflow.ChildWorkflowOptions;
 import io.perdura.sdk.workflow.ChildWorkflowStub;
 import io.perdura.sdk.workflow.Promise;

@@ -1,14 +1,14 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.common.converter.EncodedValues;
 import io.perdura.sdk.common.interceptors.Header;
 import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
-import java.util.function.Supplier;
-import io.perdura.sdk.common.converter.EncodedValues;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.workflow.DynamicQueryHandler;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /** Answers the queries of a run: the {@code @QueryMethod} of that name (of the workflow or a listener), else the {@link DynamicQueryHandler}. */

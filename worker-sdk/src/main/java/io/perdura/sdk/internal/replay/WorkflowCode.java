@@ -1,15 +1,15 @@
 package io.perdura.sdk.internal.replay;
 
-import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
-import io.perdura.sdk.internal.common.HeaderCodec;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.perdura.sdk.failure.ActivityFailure;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.ChildWorkflowFailure;
 import io.perdura.sdk.failure.PerduraFailure;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
+import io.perdura.sdk.internal.common.HeaderCodec;
 import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,12 +1,12 @@
 package io.perdura.sdk.internal.replay;
 
-import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes.*;
 import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.UpdateRequest;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.workflow.WorkflowInfo;

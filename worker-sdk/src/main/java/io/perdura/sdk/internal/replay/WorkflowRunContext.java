@@ -1,14 +1,14 @@
 package io.perdura.sdk.internal.replay;
 
-import io.perdura.sdk.common.interceptors.Header;
-import io.perdura.sdk.common.interceptors.WorkerInterceptor;
-import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
-import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.activity.LocalActivityOptions;
+import io.perdura.sdk.common.interceptors.Header;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.statemachines.CancelResult;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;

@@ -1,7 +1,5 @@
 package io.perdura.sdk.internal.worker;
 
-import io.perdura.sdk.common.interceptors.WorkerInterceptor;
-import java.util.List;
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CancelActivityTaskRequest;
@@ -11,12 +9,14 @@ import io.perdura.common.error.ErrorType;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.ActivityCanceledException;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -1,10 +1,10 @@
 package io.perdura.sdk.internal.worker;
 
-import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.RetryState;
 import io.perdura.common.model.TimeoutType;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.internal.common.DataConverter;
 import io.perdura.sdk.internal.common.FailureConverter;

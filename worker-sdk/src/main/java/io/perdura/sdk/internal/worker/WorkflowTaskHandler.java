@@ -1,6 +1,5 @@
 package io.perdura.sdk.internal.worker;
 
-import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CompleteQueryTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
@@ -13,6 +12,7 @@ import io.perdura.common.history.EventAttributes.WorkflowTaskScheduled;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
@@ -242,11 +242,11 @@ public final class WorkflowTaskHandler {
                     + " queue " + taskQueue + "; registered: " + definitions.keySet());
         }
         return WorkflowRun.create(
-                http.namespace(),
-                definition,
-                task.workflowId(),
-                task.runId(),
-                task.history(),
+                        http.namespace(),
+                        definition,
+                        task.workflowId(),
+                        task.runId(),
+                        task.history(),
                         deadlockTimeout,
                         localActivities)
                 .withInterceptors(interceptors);
