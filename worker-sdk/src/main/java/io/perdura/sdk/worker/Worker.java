@@ -6,8 +6,11 @@ import io.perdura.common.api.CancelPollsRequest;
 import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
+import io.perdura.sdk.internal.metrics.SdkMetrics;
+import io.perdura.sdk.internal.metrics.WorkerMetrics;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
@@ -147,8 +150,11 @@ public final class Worker {
             return;
         }
         started = true;
+        WorkerMetrics metrics =
+                new WorkerMetrics(SdkMetrics.of(factoryOptions.getMeterRegistry()), http.namespace(), taskQueue);
+        List<WorkerInterceptor> interceptors = metrics.interceptors(factoryOptions.getWorkerInterceptors());
         if (!workflows.isEmpty()) {
-            localActivities = new LocalActivityExecutor(activities, taskQueue, factoryOptions.getWorkerInterceptors());
+            localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,
@@ -158,17 +164,20 @@ public final class Worker {
                     cache,
                     DEADLOCK_TIMEOUT,
                     localActivities,
-                    factoryOptions.getWorkerInterceptors());
+                    interceptors);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
-            pollers.add(new TaskPoller<WorkflowTask>(
+            TaskPoller<WorkflowTask> poller = new TaskPoller<>(
                     "workflow[" + taskQueue + "]",
                     taskQueue,
                     options.getWorkflowPollers(),
                     options.getMaxConcurrentWorkflowTasks(),
-                    () -> poll(path, WorkflowTask.class),
-                    handler::handle,
+                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
+                    metrics.workflowTasks(handler::handle),
                     factoryOptions.getInitialPollBackoff(),
-                    factoryOptions.getMaxPollBackoff()));
+                    factoryOptions.getMaxPollBackoff());
+            metrics.slots(WorkerMetrics.WORKFLOW_WORKER, poller, options.getMaxConcurrentWorkflowTasks());
+            metrics.cache(cache::size);
+            pollers.add(poller);
         }
         if (!activities.isEmpty()) {
             heartbeatScheduler = new ScheduledThreadPoolExecutor(
@@ -184,18 +193,20 @@ public final class Worker {
                     stopping::isDone,
                     options.getDefaultHeartbeatThrottleInterval(),
                     options.getMaxHeartbeatThrottleInterval());
-            ActivityTaskHandler handler = new ActivityTaskHandler(
-                    http, retryer, identity, context, activities, factoryOptions.getWorkerInterceptors());
+            ActivityTaskHandler handler =
+                    new ActivityTaskHandler(http, retryer, identity, context, activities, interceptors);
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
-            pollers.add(new TaskPoller<ActivityTask>(
+            TaskPoller<ActivityTask> poller = new TaskPoller<>(
                     "activity[" + taskQueue + "]",
                     taskQueue,
                     options.getActivityPollers(),
                     options.getMaxConcurrentActivityExecutions(),
-                    () -> poll(path, ActivityTask.class),
-                    handler::handle,
+                    metrics.polls(WorkerMetrics.ACTIVITY_WORKER, () -> poll(path, ActivityTask.class)),
+                    metrics.activityTasks(handler::handle),
                     factoryOptions.getInitialPollBackoff(),
-                    factoryOptions.getMaxPollBackoff()));
+                    factoryOptions.getMaxPollBackoff());
+            metrics.slots(WorkerMetrics.ACTIVITY_WORKER, poller, options.getMaxConcurrentActivityExecutions());
+            pollers.add(poller);
         }
         pollers.forEach(TaskPoller::start);
     }

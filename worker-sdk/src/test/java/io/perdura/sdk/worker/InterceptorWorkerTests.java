@@ -3,6 +3,9 @@ package io.perdura.sdk.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.StartWorkflowResponse;
 import io.perdura.common.api.TaskToken;
@@ -48,6 +51,7 @@ class InterceptorWorkerTests {
     }
 
     private final TenantInterceptor interceptor = new TenantInterceptor();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final BlockingQueue<ActivityTask> tasks = new LinkedBlockingQueue<>();
     private FakeFrontend frontend;
     private WorkflowClient client;
@@ -72,6 +76,7 @@ class InterceptorWorkerTests {
                 client,
                 WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(interceptor)
+                        .setMeterRegistry(registry)
                         .build());
         factory.newWorker("billing").registerActivitiesImplementations(new BillingImpl());
         factory.start();
@@ -108,7 +113,7 @@ class InterceptorWorkerTests {
     }
 
     @Test
-    void anActivityTasksHeaderReachesTheActivityInterceptor() {
+    void anActivityTasksHeaderReachesTheActivityInterceptorAndItsRunIsMeasured() {
         String token =
                 new TaskToken(TaskToken.Kind.ACTIVITY, "default", "wf-1", "run-1", "billing", 5, 0, 1, null).encode();
         tasks.add(new ActivityTask(
@@ -135,5 +140,28 @@ class InterceptorWorkerTests {
                 .until(() -> !frontend.requests(COMPLETE).isEmpty());
         assertThat(interceptor.activitySaw).containsExactly("Charge:acme");
         assertThat(frontend.requests(COMPLETE).getFirst().body().get("result")).isEqualTo(Json.tree("charged ada"));
+
+        Timer execution = registry.find("perdura.activity.execution.latency").timer();
+        assertThat(execution).isNotNull();
+        assertThat(execution.count()).isEqualTo(1);
+        assertThat(execution.getId().getTags())
+                .containsExactlyInAnyOrder(
+                        Tag.of("namespace", "default"),
+                        Tag.of("task_queue", "billing"),
+                        Tag.of("workflow_type", "Tenanted"),
+                        Tag.of("activity_type", "Charge"));
+        assertThat(registry.find("perdura.activity.schedule.to.start.latency").timer())
+                .isNotNull();
+        assertThat(registry.find("perdura.activity.task.queue.poll.succeed")
+                        .tag("worker_type", "ActivityWorker")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.find("perdura.activity.execution.failed").counter()).isNull();
+        assertThat(registry.find("perdura.worker.task.slots.available").gauge()).isNotNull();
+        assertThat(registry.getMeters())
+                .flatExtracting(m -> m.getId().getTags())
+                .extracting(Tag::getKey)
+                .doesNotContain("workflow_id", "run_id", "activity_id");
     }
 }

@@ -40,6 +40,11 @@ public final class TaskPoller<T> {
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
+    /** Task slots free now. */
+    public int availableSlots() {
+        return slots.availablePermits();
+    }
+
     public TaskPoller(
             String name,
             String taskQueue,
