@@ -71,7 +71,7 @@ public final class Worker {
         this.factoryOptions = factoryOptions;
         this.http = http;
         this.identity = identity;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions(), stopping);
+        this.retryer = new RpcRetryer(http, stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
     }
 
@@ -172,7 +172,7 @@ public final class Worker {
                     options.getWorkflowPollers(),
                     options.getMaxConcurrentWorkflowTasks(),
                     metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
-                    metrics.workflowTasks(handler::handle),
+                    metrics.workflowTasks(handler::handle, cache),
                     factoryOptions.getInitialPollBackoff(),
                     factoryOptions.getMaxPollBackoff());
             metrics.slots(WorkerMetrics.WORKFLOW_WORKER, poller, options.getMaxConcurrentWorkflowTasks());

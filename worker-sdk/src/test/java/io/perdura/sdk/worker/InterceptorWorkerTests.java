@@ -71,6 +71,7 @@ class InterceptorWorkerTests {
         client = WorkflowClient.newInstance(WorkflowClientOptions.builder()
                 .setTarget(frontend.target())
                 .setInterceptors(interceptor)
+                .setMeterRegistry(registry)
                 .build());
         factory = WorkerFactory.newInstance(
                 client,
@@ -110,6 +111,17 @@ class InterceptorWorkerTests {
                         .body()
                         .get("header"))
                 .isEqualTo(tenant);
+        var start = registry.find("perdura.request")
+                .tags("namespace", "default", "operation", "StartWorkflowExecution")
+                .counter();
+        assertThat(start).isNotNull();
+        assertThat(start.count()).isEqualTo(1);
+        assertThat(registry.find("perdura.request.latency")
+                        .tag("operation", "SignalWithStartWorkflowExecution")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.find("perdura.request.failure").counter()).isNull();
     }
 
     @Test

@@ -23,4 +23,9 @@ public class WorkflowOutboundCallsInterceptorBase implements WorkflowOutboundCal
     public ChildWorkflowOutput executeChildWorkflow(ChildWorkflowInput input) {
         return next.executeChildWorkflow(input);
     }
+
+    @Override
+    public void continueAsNew(ContinueAsNewInput input) {
+        next.continueAsNew(input);
+    }
 }

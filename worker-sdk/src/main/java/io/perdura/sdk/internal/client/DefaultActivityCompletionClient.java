@@ -42,7 +42,7 @@ public final class DefaultActivityCompletionClient implements ActivityCompletion
 
     public DefaultActivityCompletionClient(PerduraHttp http, String identity) {
         this.http = http;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions());
+        this.retryer = new RpcRetryer(http, new java.util.concurrent.CompletableFuture<>());
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
     }

@@ -36,6 +36,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link WorkflowStub} over the REST API. Calls that are safe to repeat are retried through transient
@@ -64,7 +65,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
             throw new IllegalArgumentException("WorkflowOptions.taskQueue is required to start a workflow");
         }
         this.http = http;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions());
+        this.retryer = new RpcRetryer(http, new CompletableFuture<>());
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = options;
@@ -79,7 +80,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     public DefaultWorkflowStub(
             PerduraHttp http, String identity, String workflowId, String runId, String workflowType) {
         this.http = http;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions());
+        this.retryer = new RpcRetryer(http, new CompletableFuture<>());
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = null;

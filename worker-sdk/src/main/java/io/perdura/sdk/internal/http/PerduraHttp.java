@@ -10,6 +10,7 @@ import io.perdura.sdk.client.WorkflowNotFoundException;
 import io.perdura.sdk.client.WorkflowQueryException;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.common.interceptors.WorkflowClientInterceptor;
+import io.perdura.sdk.internal.metrics.SdkMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,6 +40,7 @@ public final class PerduraHttp {
     private final String namespace;
     private final RpcRetryOptions rpcRetryOptions;
     private final List<WorkflowClientInterceptor> clientInterceptors;
+    private final SdkMetrics requestMetrics;
 
     public PerduraHttp(WorkflowClientOptions options) {
         this.client = HttpClient.newBuilder()
@@ -49,6 +51,7 @@ public final class PerduraHttp {
         this.namespace = options.getNamespace();
         this.rpcRetryOptions = options.getRpcRetryOptions();
         this.clientInterceptors = options.getInterceptors();
+        this.requestMetrics = SdkMetrics.of(options.getMeterRegistry());
     }
 
     public String namespace() {
@@ -56,6 +59,11 @@ public final class PerduraHttp {
     }
 
     /** How callers of this frontend retry through transient failures (see {@link RpcRetryer}). */
+    /** Where the client's request metrics go (none without a registry). */
+    public SdkMetrics requestMetrics() {
+        return requestMetrics;
+    }
+
     /** The client's interceptors, outermost first. */
     public List<WorkflowClientInterceptor> clientInterceptors() {
         return clientInterceptors;

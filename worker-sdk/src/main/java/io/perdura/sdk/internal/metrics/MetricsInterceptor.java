@@ -8,6 +8,8 @@ import io.perdura.sdk.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptorBase;
+import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptorBase;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.PerduraFailure;
 import io.perdura.sdk.workflow.Workflow;
@@ -29,6 +31,17 @@ public final class MetricsInterceptor implements WorkerInterceptor {
     @Override
     public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
         return new WorkflowInboundCallsInterceptorBase(next) {
+            @Override
+            public void init(WorkflowOutboundCallsInterceptor outbound) {
+                super.init(new WorkflowOutboundCallsInterceptorBase(outbound) {
+                    @Override
+                    public void continueAsNew(ContinueAsNewInput input) {
+                        outcome(SdkMetrics.WORKFLOW_CONTINUE_AS_NEW);
+                        super.continueAsNew(input);
+                    }
+                });
+            }
+
             @Override
             public WorkflowOutput execute(WorkflowInput input) {
                 WorkflowOutput output;

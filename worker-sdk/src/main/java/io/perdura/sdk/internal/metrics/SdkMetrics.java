@@ -36,6 +36,13 @@ public final class SdkMetrics {
     public static final String WORKER_TASK_SLOTS_AVAILABLE = "perdura.worker.task.slots.available";
     public static final String WORKER_TASK_SLOTS_USED = "perdura.worker.task.slots.used";
     public static final String STICKY_CACHE_SIZE = "perdura.sticky.cache.size";
+    public static final String STICKY_CACHE_HIT = "perdura.sticky.cache.hit";
+    public static final String STICKY_CACHE_MISS = "perdura.sticky.cache.miss";
+    public static final String WORKFLOW_CONTINUE_AS_NEW = "perdura.workflow.continue.as.new";
+    public static final String WORKFLOW_TASK_REPLAY_LATENCY = "perdura.workflow.task.replay.latency";
+    public static final String REQUEST = "perdura.request";
+    public static final String REQUEST_FAILURE = "perdura.request.failure";
+    public static final String REQUEST_LATENCY = "perdura.request.latency";
 
     private static final SdkMetrics NONE = new SdkMetrics(null);
 

@@ -7,6 +7,7 @@ import io.perdura.common.history.EventType;
 import io.perdura.common.history.HistoryEvent;
 import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.worker.TaskPoller;
+import io.perdura.sdk.internal.worker.WorkflowCache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,13 +72,21 @@ public final class WorkerMetrics {
         };
     }
 
-    /** {@code handler} timed: a workflow task's schedule-to-start and execution latencies. */
-    public Consumer<WorkflowTask> workflowTasks(Consumer<WorkflowTask> handler) {
+    /**
+     * {@code handler} timed (a workflow task's schedule-to-start and execution latencies), with the
+     * cache hit or miss of each task counted.
+     */
+    public Consumer<WorkflowTask> workflowTasks(Consumer<WorkflowTask> handler, WorkflowCache cache) {
         if (!metrics.isEnabled()) {
             return handler;
         }
         return task -> {
             Tags tags = tags(WORKFLOW_WORKER).and("workflow_type", String.valueOf(task.workflowType()));
+            if (task.query() == null) {
+                metrics.count(
+                        cache.contains(task.runId()) ? SdkMetrics.STICKY_CACHE_HIT : SdkMetrics.STICKY_CACHE_MISS,
+                        tags(WORKFLOW_WORKER));
+            }
             Duration scheduleToStart = scheduleToStart(task.history());
             if (scheduleToStart != null && task.query() == null) {
                 metrics.record(SdkMetrics.WORKFLOW_TASK_SCHEDULE_TO_START_LATENCY, tags, scheduleToStart);

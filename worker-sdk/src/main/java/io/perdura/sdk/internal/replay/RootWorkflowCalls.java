@@ -110,5 +110,11 @@ final class RootWorkflowCalls {
                             HeaderCodec.toJson(input.header()));
             return new ChildWorkflowOutput(execution, result);
         }
+
+        @Override
+        public void continueAsNew(ContinueAsNewInput input) {
+            context.continueAsNew(
+                    input.workflowType(), input.options(), input.arguments(), HeaderCodec.toJson(input.header()));
+        }
     }
 }

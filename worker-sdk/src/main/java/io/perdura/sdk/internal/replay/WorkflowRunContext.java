@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The state of one workflow run that workflow code sees through {@link io.perdura.sdk.workflow.Workflow}:
@@ -293,6 +294,13 @@ public final class WorkflowRunContext {
      * and parks the calling coroutine for good: the run's coroutines are unwound when it is destroyed.
      */
     public void continueAsNew(String workflowType, ContinueAsNewOptions options, Object[] args) {
+        requireCoroutine("continue as new");
+        outbound.continueAsNew(new WorkflowOutboundCallsInterceptor.ContinueAsNewInput(
+                workflowType, options, args == null ? new Object[0] : args, Header.empty()));
+    }
+
+    /** The continue-as-new itself, under the interceptors: {@code header} null keeps this run's. */
+    void continueAsNew(String workflowType, ContinueAsNewOptions options, Object[] args, JsonNode header) {
         DeterministicScheduler.Coroutine coroutine = requireCoroutine("continue as new");
         ContinueAsNewOptions o = options == null ? ContinueAsNewOptions.getDefaultInstance() : options;
         commands.close(new CompletionStateMachine(new Command.ContinueAsNewWorkflowExecution(
@@ -303,7 +311,8 @@ public final class WorkflowRunContext {
                 o.getWorkflowTaskTimeout(),
                 null,
                 o.getRetryOptions() == null ? null : o.getRetryOptions().toRetryPolicy(),
-                o.getMemo() == null ? null : Json.tree(o.getMemo()))));
+                o.getMemo() == null ? null : Json.tree(o.getMemo()),
+                header)));
         coroutine.await(() -> false);
     }
 

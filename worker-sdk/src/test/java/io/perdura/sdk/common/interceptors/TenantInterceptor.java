@@ -63,6 +63,12 @@ public final class TenantInterceptor implements WorkerInterceptor, WorkflowClien
                         input.header().put(KEY, tenant);
                         return super.executeChildWorkflow(input);
                     }
+
+                    @Override
+                    public void continueAsNew(ContinueAsNewInput input) {
+                        input.header().put(KEY, tenant + "-next");
+                        super.continueAsNew(input);
+                    }
                 });
             }
 

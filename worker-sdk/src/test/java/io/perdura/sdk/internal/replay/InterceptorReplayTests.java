@@ -2,6 +2,7 @@ package io.perdura.sdk.internal.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.HistoryEvent;
@@ -9,6 +10,9 @@ import io.perdura.common.json.Json;
 import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.common.interceptors.TenantInterceptor;
+import io.perdura.sdk.failure.ApplicationFailure;
+import io.perdura.sdk.internal.metrics.SdkMetrics;
+import io.perdura.sdk.internal.metrics.WorkerMetrics;
 import io.perdura.sdk.workflow.Async;
 import io.perdura.sdk.workflow.ChildWorkflowOptions;
 import io.perdura.sdk.workflow.Promise;
@@ -82,11 +86,35 @@ class InterceptorReplayTests {
         }
     }
 
+    @WorkflowInterface
+    public interface Relay {
+        @WorkflowMethod(name = "Relay")
+        String run(int hops);
+    }
+
+    public static class RelayImpl implements Relay {
+        @Override
+        public String run(int hops) {
+            if (hops > 0) {
+                Workflow.continueAsNew(hops - 1);
+            }
+            if (hops < 0) {
+                throw ApplicationFailure.newFailure("no hops left", "Hops");
+            }
+            return "arrived";
+        }
+    }
+
     private final TenantInterceptor interceptor = new TenantInterceptor();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private static HistoryBuilder startedWithTenant() {
+        return startedWithTenant("Tenanted", "ada");
+    }
+
+    private static HistoryBuilder startedWithTenant(String workflowType, Object input) {
         HistoryBuilder builder = new HistoryBuilder();
-        var plain = HistoryBuilder.started("Tenanted", "ada")
+        var plain = HistoryBuilder.started(workflowType, input)
                 .build()
                 .getFirst()
                 .attributes(EventAttributes.WorkflowExecutionStarted.class);
@@ -175,5 +203,51 @@ class InterceptorReplayTests {
         assertThat(interceptor.handled).containsExactly("signal:poke");
         assertThat(run.query(history.build(), "pokes", Json.array())).isEqualTo(Json.tree("!"));
         assertThat(interceptor.handled).containsExactly("signal:poke", "query:pokes");
+    }
+
+    private WorkflowRun newRelay(List<HistoryEvent> history) {
+        var metrics = new WorkerMetrics(SdkMetrics.of(registry), "default", "samples");
+        return ReplayTestSupport.newRun(RelayImpl.class, history)
+                .withInterceptors(metrics.interceptors(List.of(interceptor)));
+    }
+
+    private double count(String name) {
+        var counter = registry.find(name).tag("workflow_type", "Relay").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void continueAsNewGoesThroughTheOutboundChainWithItsHeaderAndIsCountedOnce() {
+        HistoryBuilder history = startedWithTenant("Relay", 1);
+        history.startTask();
+
+        List<Command> commands = commands(newRelay(history.build()).processWorkflowTask(history.build()));
+
+        assertThat(commands)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Command.ContinueAsNewWorkflowExecution.class,
+                        c -> assertThat(c.header()).isEqualTo(Json.tree(Map.of("tenant", "acme-next"))));
+        assertThat(count("perdura.workflow.continue.as.new")).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkflowOutcomeIsCountedWhenItHappensNotWhenItIsReplayed() {
+        HistoryBuilder history = startedWithTenant("Relay", 0);
+        history.startTask();
+        commands(newRelay(history.build()).processWorkflowTask(history.build()));
+        assertThat(count("perdura.workflow.completed")).isEqualTo(1);
+        assertThat(registry.find("perdura.workflow.endtoend.latency").timer()).isNotNull();
+
+        HistoryBuilder replayed = startedWithTenant("Relay", 0);
+        long completed = replayed.completedTask();
+        replayed.record(List.of(new Command.CompleteWorkflowExecution(Json.tree("arrived"))), completed);
+        assertThat(newRelay(replayed.build()).replay(replayed.build())).isNull();
+        assertThat(count("perdura.workflow.completed")).isEqualTo(1);
+
+        HistoryBuilder failing = startedWithTenant("Relay", -1);
+        failing.startTask();
+        commands(newRelay(failing.build()).processWorkflowTask(failing.build()));
+        assertThat(count("perdura.workflow.failed")).isEqualTo(1);
     }
 }
