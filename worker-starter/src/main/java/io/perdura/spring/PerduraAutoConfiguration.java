@@ -4,6 +4,7 @@ import io.perdura.sdk.client.RpcRetryOptions;
 import io.perdura.sdk.client.WorkflowClient;
 import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.sdk.worker.WorkerFactory;
+import io.perdura.sdk.worker.WorkerFactoryOptions;
 import io.perdura.sdk.worker.WorkflowImplementationOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,7 +28,8 @@ public class PerduraAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WorkflowClient perduraWorkflowClient(PerduraProperties properties) {
+    WorkflowClient perduraWorkflowClient(
+            PerduraProperties properties, ObjectProvider<PerduraObservability> observability) {
         PerduraProperties.RpcRetry retry = properties.getRpcRetry();
         WorkflowClientOptions.Builder options = WorkflowClientOptions.builder()
                 .setTarget(properties.getTarget())
@@ -40,6 +42,7 @@ public class PerduraAutoConfiguration {
         if (properties.getIdentity() != null) {
             options.setIdentity(properties.getIdentity());
         }
+        observability.ifAvailable(o -> o.customize(options));
         return WorkflowClient.newInstance(options.build());
     }
 
@@ -52,9 +55,12 @@ public class PerduraAutoConfiguration {
             ConfigurableListableBeanFactory beanFactory,
             ObjectProvider<WorkerCustomizer> customizers,
             ObjectProvider<WorkflowImplementationOptions> implementationOptions,
-            ObjectProvider<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers) {
+            ObjectProvider<WorkflowImplementationOptionsCustomizer> implementationOptionsCustomizers,
+            ObjectProvider<PerduraObservability> observability) {
+        WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder();
+        observability.ifAvailable(o -> o.customize(factoryOptions));
         return new PerduraWorkers(
-                WorkerFactory.newInstance(client),
+                WorkerFactory.newInstance(client, factoryOptions.build()),
                 properties.getWorker(),
                 beanFactory,
                 customizers.orderedStream().toList(),
