@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.SignalRequest;
 import io.perdura.common.api.SignalWithStartRequest;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.command.Command;
 import io.perdura.common.error.PerduraException;
 import io.perdura.common.history.EventAttributes.ActivityTaskScheduled;
 import io.perdura.common.history.EventAttributes.StartChildWorkflowExecutionInitiated;
+import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.history.EventType;
 import io.perdura.common.json.Json;
 import io.perdura.common.service.HistoryRequest.SignalWithStartWorkflowExecution;
+import io.perdura.common.service.HistoryRequest.SignalWorkflowExecution;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Headers (ADR 26): the start's header in WorkflowExecutionStarted, an activity's header in its
  * ActivityTaskScheduled and in every attempt's task, a child's header in its Initiated event and in
- * the child's WorkflowExecutionStarted, the header kept by continue-as-new, and headers that are not
+ * the child's WorkflowExecutionStarted, a signal's header in its event, the header kept by continue-as-new, and headers that are not
  * objects refused. Run on every backend.
  */
 abstract class AbstractHeaderTests extends AbstractCrossWorkflowTests {
@@ -81,6 +84,23 @@ abstract class AbstractHeaderTests extends AbstractCrossWorkflowTests {
 
         assertThat(started.attributes(WorkflowExecutionStarted.class).header()).isNull();
         assertThat(Json.write(started)).doesNotContain("header");
+    }
+
+    @Test
+    void aSignalsHeaderIsRecordedAndReachesTheWorkflowTask() {
+        String workflowId = newWorkflowId();
+        start(workflowId);
+        complete(take(workflowId));
+        join(history.signalWorkflowExecution(new SignalWorkflowExecution(
+                NS, workflowId, null, "wake", new SignalRequest(Json.array("go"), "s-1", "client", TRACE))));
+
+        var signaled = take(workflowId).history().stream()
+                .filter(e -> e.eventType() == EventType.WorkflowExecutionSignaled)
+                .findFirst()
+                .orElseThrow()
+                .attributes(WorkflowExecutionSignaled.class);
+
+        assertThat(signaled.header()).isEqualTo(TRACE);
     }
 
     @Test

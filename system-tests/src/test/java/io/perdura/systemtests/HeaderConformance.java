@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Headers end to end (ADR 26): a start's header through REST is recorded and reaches the workflow's
  * interceptor, which passes it on to the activities and children it starts; their events record it
- * and the child's workflow and the activities see it; a header that is not an object is refused.
+ * and the child's workflow and the activities see it; a header that is not an object is refused, on
+ * a start and on a signal.
  */
 interface HeaderConformance extends Conformance {
 
@@ -146,5 +147,9 @@ interface HeaderConformance extends Conformance {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).contains("application/problem+json");
         assertThat(response.body()).contains("header must be a JSON object");
+        RestApi.Response signal = api().post(
+                NS + "/workflows/" + Conformance.id("bad-signal-header") + "/signal/poke",
+                "{\"input\":[],\"header\":\"tenant\"}");
+        assertThat(signal.status()).as(signal.body()).isEqualTo(400);
     }
 }

@@ -257,13 +257,28 @@ public sealed interface EventAttributes {
      * A signal; {@code input} is a JSON array of arguments. {@code externalWorkflowExecution} names
      * the workflow that sent it with a SignalExternalWorkflowExecution command (null from a client).
      */
+    /** {@code header}: the signal's header (a JSON object, null when none). */
     record WorkflowExecutionSignaled(
-            String signalName, JsonNode input, String identity, WorkflowExecution externalWorkflowExecution)
+            String signalName,
+            JsonNode input,
+            String identity,
+            WorkflowExecution externalWorkflowExecution,
+            JsonNode header)
             implements EventAttributes {
+
+        public WorkflowExecutionSignaled {
+            header = Headers.normalize(header);
+        }
+
+        /** A signal without a header. */
+        public WorkflowExecutionSignaled(
+                String signalName, JsonNode input, String identity, WorkflowExecution externalWorkflowExecution) {
+            this(signalName, input, identity, externalWorkflowExecution, null);
+        }
 
         /** A signal from a client. */
         public WorkflowExecutionSignaled(String signalName, JsonNode input, String identity) {
-            this(signalName, input, identity, null);
+            this(signalName, input, identity, null, null);
         }
 
         @Override

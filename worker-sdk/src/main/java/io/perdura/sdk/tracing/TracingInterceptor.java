@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * RunWorkflow:<type>} for a run (started once, when the run first executes, not again when a replay
  * goes through it); {@code StartActivity:<type>}, {@code StartLocalActivity:<type>}, {@code
  * StartChildWorkflow:<type>} and {@code ContinueAsNew:<type>} in the workflow; {@code
- * RunActivity:<type>} on the activity worker. The trace context goes from each start to the other
+ * RunActivity:<type>} on the activity worker; {@code HandleSignal:<signal>}, a child of the client's
+ * {@code SignalWorkflow}, for each signal the workflow handles outside replay. The trace context goes from each start to the other
  * side in the call's {@link Header} (W3C {@code traceparent} with the OpenTelemetry bridge): the
  * client's start is the parent of the run, the run of each activity's and child's start, and those
  * of the activity's execution and of the child's run. Register one instance as both a worker and a
@@ -94,7 +95,7 @@ public final class TracingInterceptor implements WorkerInterceptor, WorkflowClie
 
             @Override
             public void signal(WorkflowSignalInput input) {
-                observation("SignalWorkflow", input.signalName(), Observation.Context::new, "perdura.signal_name")
+                observation("SignalWorkflow", input.signalName(), () -> sender(input.header()), "perdura.signal_name")
                         .observe(() -> super.signal(input));
             }
 
@@ -209,6 +210,19 @@ public final class TracingInterceptor implements WorkerInterceptor, WorkflowClie
                 run.stop();
                 run = null;
             }
+        }
+
+        @Override
+        public void handleSignal(SignalInput input) {
+            if (Workflow.isReplaying()) {
+                super.handleSignal(input);
+                return;
+            }
+            WorkflowInfo info = Workflow.getInfo();
+            observation("HandleSignal", input.signalName(), () -> receiver(input.header()), "perdura.signal_name")
+                    .lowCardinalityKeyValue("perdura.namespace", info.getNamespace())
+                    .lowCardinalityKeyValue("perdura.task_queue", info.getTaskQueue())
+                    .observe(() -> super.handleSignal(input));
         }
 
         @Override

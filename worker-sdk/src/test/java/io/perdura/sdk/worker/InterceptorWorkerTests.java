@@ -64,6 +64,7 @@ class InterceptorWorkerTests {
                 .route("POST", NS + "/task-queues/billing/polls/cancel", r -> Answer.empty(204))
                 .route("POST", COMPLETE, r -> Answer.empty(204))
                 .route("POST", NS + "/workflows/t-1", r -> Answer.json(201, new StartWorkflowResponse("t-1", "run-1")))
+                .route("POST", NS + "/workflows/t-3/signal/poke", r -> Answer.empty(204))
                 .route(
                         "POST",
                         NS + "/workflows/t-2/signal-with-start/poke",
@@ -95,6 +96,17 @@ class InterceptorWorkerTests {
                 .setWorkflowId(workflowId)
                 .setTaskQueue("samples")
                 .build();
+    }
+
+    @Test
+    void theClientInterceptorsHeaderGoesOutWithASignal() {
+        client.newUntypedWorkflowStub("t-3").signal("poke", "!");
+
+        assertThat(frontend.requests(NS + "/workflows/t-3/signal/poke")
+                        .getFirst()
+                        .body()
+                        .get("header"))
+                .isEqualTo(Json.tree(Map.of("tenant", "acme")));
     }
 
     @Test

@@ -22,8 +22,8 @@ public interface WorkflowClientCallsInterceptor {
     /** The run started (or signaled). */
     record WorkflowStartOutput(WorkflowExecution execution) {}
 
-    /** A signal to {@code execution} (run id null: the workflow id's latest run). */
-    record WorkflowSignalInput(WorkflowExecution execution, String signalName, Object[] arguments) {}
+    /** A signal to {@code execution} (run id null: the workflow id's latest run), with its header. */
+    record WorkflowSignalInput(WorkflowExecution execution, String signalName, Object[] arguments, Header header) {}
 
     /** A query of {@code execution}. */
     record QueryInput(

@@ -14,7 +14,7 @@ public interface WorkflowInboundCallsInterceptor {
     /** What the workflow method returned. */
     record WorkflowOutput(Object result) {}
 
-    /** A signal's name, arguments and header (empty: signals carry no header yet). */
+    /** A signal's name, arguments and header (the client's; empty for a signal from another workflow). */
     record SignalInput(String signalName, Object[] arguments, Header header) {}
 
     /** A query's name, arguments and header (empty: queries carry no header yet). */

@@ -32,7 +32,7 @@ final class ClientCalls {
 
         @Override
         public void signal(WorkflowSignalInput input) {
-            stub.doSignal(input.signalName(), input.arguments());
+            stub.doSignal(input.signalName(), input.arguments(), input.header());
         }
 
         @Override

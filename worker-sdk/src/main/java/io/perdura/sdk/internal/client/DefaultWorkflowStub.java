@@ -267,15 +267,16 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         calls.signal(new WorkflowClientCallsInterceptor.WorkflowSignalInput(
                 new WorkflowExecution(execution.workflowId(), addressedRunId()),
                 signalName,
-                args == null ? new Object[0] : args));
+                args == null ? new Object[0] : args,
+                Header.empty()));
     }
 
     /** The signal itself, under the interceptors. */
-    void doSignal(String signalName, Object[] args) {
+    void doSignal(String signalName, Object[] args, Header header) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_SIGNAL, execution.workflowId(), signalName), "runId", addressedRunId());
         SignalRequest request = new SignalRequest(
-                DataConverter.toPayloads(args), UUID.randomUUID().toString(), identity);
+                DataConverter.toPayloads(args), UUID.randomUUID().toString(), identity, HeaderCodec.toJson(header));
         retryer.call("SignalWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
     }
 

@@ -2,9 +2,9 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.sdk.common.converter.EncodedValues;
-import io.perdura.sdk.common.interceptors.Header;
 import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.perdura.sdk.internal.common.DataConverter;
+import io.perdura.sdk.internal.common.HeaderCodec;
 import io.perdura.sdk.workflow.DynamicSignalHandler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -91,7 +91,8 @@ final class SignalDispatcher {
                 if (inbound == null) {
                     Listeners.invoke(handler.target(), handler.method(), args);
                 } else {
-                    inbound.handleSignal(new WorkflowInboundCallsInterceptor.SignalInput(name, args, Header.empty()));
+                    inbound.handleSignal(new WorkflowInboundCallsInterceptor.SignalInput(
+                            name, args, HeaderCodec.fromJson(signal.header())));
                 }
             });
             return true;

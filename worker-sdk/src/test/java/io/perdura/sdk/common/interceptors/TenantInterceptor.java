@@ -31,6 +31,12 @@ public final class TenantInterceptor implements WorkerInterceptor, WorkflowClien
             }
 
             @Override
+            public void signal(WorkflowSignalInput input) {
+                input.header().put(KEY, TENANT);
+                super.signal(input);
+            }
+
+            @Override
             public WorkflowStartOutput signalWithStart(WorkflowSignalWithStartInput input) {
                 input.start().header().put(KEY, TENANT);
                 return super.signalWithStart(input);
@@ -81,7 +87,8 @@ public final class TenantInterceptor implements WorkerInterceptor, WorkflowClien
 
             @Override
             public void handleSignal(SignalInput input) {
-                handled.add("signal:" + input.signalName());
+                handled.add(
+                        "signal:" + input.signalName() + ":" + input.header().getString(KEY));
                 super.handleSignal(input);
             }
 

@@ -192,7 +192,8 @@ class InterceptorReplayTests {
                         null,
                         null)),
                 completed);
-        history.add(new EventAttributes.WorkflowExecutionSignaled("poke", Json.array("!"), "client"));
+        history.add(new EventAttributes.WorkflowExecutionSignaled(
+                "poke", Json.array("!"), "client", null, Json.tree(Map.of("tenant", "acme"))));
         history.startTask();
 
         WorkflowRun run = newRun(history.build());
@@ -200,9 +201,9 @@ class InterceptorReplayTests {
 
         assertThat(commands).isEmpty();
         assertThat(interceptor.workflowSaw).containsExactly("acme");
-        assertThat(interceptor.handled).containsExactly("signal:poke");
+        assertThat(interceptor.handled).containsExactly("signal:poke:acme");
         assertThat(run.query(history.build(), "pokes", Json.array())).isEqualTo(Json.tree("!"));
-        assertThat(interceptor.handled).containsExactly("signal:poke", "query:pokes");
+        assertThat(interceptor.handled).containsExactly("signal:poke:acme", "query:pokes");
     }
 
     private WorkflowRun newRelay(List<HistoryEvent> history) {
