@@ -235,10 +235,15 @@ public final class TracingInterceptor implements WorkerInterceptor, WorkflowClie
                     stopRun(null);
                 }
                 return output;
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 if (!Workflow.isReplaying()) {
                     stopRun(e);
                 }
+                throw e;
+            } catch (Error e) {
+                // the run's code is unwound (the run left the cache) or broke: its span ends here,
+                // without asking the workflow anything
+                stopRun(null);
                 throw e;
             }
         }

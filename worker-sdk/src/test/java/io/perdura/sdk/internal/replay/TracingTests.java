@@ -287,4 +287,19 @@ class TracingTests {
         assertThat(run.replay(history.build())).isNull();
         assertThat(spans).isEmpty();
     }
+
+    @Test
+    void aRunThatLeavesTheCacheEndsItsSpan() {
+        HistoryBuilder history = started(null);
+        history.startTask();
+        WorkflowRun run =
+                ReplayTestSupport.newRun(BookingImpl.class, history.build()).withInterceptors(List.of(tracing));
+        assertThat(run.processWorkflowTask(history.build())).isInstanceOf(WorkflowTaskResult.Completed.class);
+        assertThat(spans).noneMatch(s -> "RunWorkflow:Booking".equalsIgnoreCase(s.name()));
+
+        run.destroy();
+
+        assertThat(run.liveCoroutines()).isZero();
+        assertThat(span("RunWorkflow:Booking").error()).isNull();
+    }
 }
