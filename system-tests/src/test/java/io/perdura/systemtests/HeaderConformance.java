@@ -87,7 +87,8 @@ interface HeaderConformance extends Conformance {
                 .setNamespace("default")
                 .build());
         WorkerFactory factory = WorkerFactory.newInstance(
-                client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(relay).build());
+                client,
+                WorkerFactoryOptions.newBuilder().setWorkerInterceptors(relay).build());
         Worker worker = factory.newWorker(queue());
         worker.registerWorkflowImplementationTypes(HelloWorkflow.class, ParentWorkflow.class);
         worker.registerActivitiesImplementations(new GreetingsActivities());
@@ -117,9 +118,9 @@ interface HeaderConformance extends Conformance {
         try {
             String id = Conformance.id("header-parent");
             RestApi.Response started = api().post(
-                    NS + "/workflows/" + id,
-                    "{\"workflowType\":\"Parent\",\"taskQueue\":\"" + queue()
-                            + "\",\"input\":[1],\"header\":{\"tenant\":\"acme\"}}");
+                            NS + "/workflows/" + id,
+                            "{\"workflowType\":\"Parent\",\"taskQueue\":\"" + queue()
+                                    + "\",\"input\":[1],\"header\":{\"tenant\":\"acme\"}}");
             assertThat(started.status()).as(started.body()).isEqualTo(201);
 
             assertThat(result(id).get("status").asString()).isEqualTo("COMPLETED");
@@ -128,8 +129,10 @@ interface HeaderConformance extends Conformance {
             assertThat(first(events(id), "StartChildWorkflowExecutionInitiated").toString())
                     .contains(headerJson);
             String childId = id + "-child-1";
-            assertThat(first(events(childId), "WorkflowExecutionStarted").toString()).contains(headerJson);
-            assertThat(first(events(childId), "ActivityTaskScheduled").toString()).contains(headerJson);
+            assertThat(first(events(childId), "WorkflowExecutionStarted").toString())
+                    .contains(headerJson);
+            assertThat(first(events(childId), "ActivityTaskScheduled").toString())
+                    .contains(headerJson);
             assertThat(relay.seen)
                     .containsExactlyInAnyOrder("workflow Parent: acme", "workflow Hello: acme", "activity: acme");
         } finally {
@@ -141,15 +144,15 @@ interface HeaderConformance extends Conformance {
     @Test
     default void aHeaderThatIsNotAnObjectIsRefused() {
         RestApi.Response response = api().post(
-                NS + "/workflows/" + Conformance.id("bad-header"),
-                "{\"workflowType\":\"Hello\",\"taskQueue\":\"" + queue() + "\",\"input\":[],\"header\":[1]}");
+                        NS + "/workflows/" + Conformance.id("bad-header"),
+                        "{\"workflowType\":\"Hello\",\"taskQueue\":\"" + queue() + "\",\"input\":[],\"header\":[1]}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).contains("application/problem+json");
         assertThat(response.body()).contains("header must be a JSON object");
         RestApi.Response signal = api().post(
-                NS + "/workflows/" + Conformance.id("bad-signal-header") + "/signal/poke",
-                "{\"input\":[],\"header\":\"tenant\"}");
+                        NS + "/workflows/" + Conformance.id("bad-signal-header") + "/signal/poke",
+                        "{\"input\":[],\"header\":\"tenant\"}");
         assertThat(signal.status()).as(signal.body()).isEqualTo(400);
     }
 }
