@@ -51,7 +51,8 @@ abstract class ConformanceTests
                 ClientConformance,
                 ChildWorkflowConformance,
                 SagaConformance,
-                UpdateConformance {
+                UpdateConformance,
+                HeaderConformance {
 
     PerduraServer server;
     RestApi api;

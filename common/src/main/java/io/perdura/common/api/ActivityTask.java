@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param startToCloseTimeout limit of this attempt
  * @param heartbeatTimeout the longest gap between heartbeats; absent for none
  * @param heartbeatDetails the details of the last heartbeat recorded, by this or an earlier attempt
+ * @param header the header of the activity's ScheduleActivityTask command (a JSON object), absent for
+ *     none
  */
 public record ActivityTask(
         String taskToken,
@@ -32,4 +34,46 @@ public record ActivityTask(
         Duration scheduleToCloseTimeout,
         Duration startToCloseTimeout,
         Duration heartbeatTimeout,
-        JsonNode heartbeatDetails) {}
+        JsonNode heartbeatDetails,
+        JsonNode header) {
+
+    /** A task without a header. */
+    public ActivityTask(
+            String taskToken,
+            String namespace,
+            String workflowId,
+            String runId,
+            String workflowType,
+            String activityId,
+            String activityType,
+            String taskQueue,
+            JsonNode input,
+            int attempt,
+            Instant scheduledTime,
+            Instant currentAttemptScheduledTime,
+            Instant startedTime,
+            Duration scheduleToCloseTimeout,
+            Duration startToCloseTimeout,
+            Duration heartbeatTimeout,
+            JsonNode heartbeatDetails) {
+        this(
+                taskToken,
+                namespace,
+                workflowId,
+                runId,
+                workflowType,
+                activityId,
+                activityType,
+                taskQueue,
+                input,
+                attempt,
+                scheduledTime,
+                currentAttemptScheduledTime,
+                startedTime,
+                scheduleToCloseTimeout,
+                startToCloseTimeout,
+                heartbeatTimeout,
+                heartbeatDetails,
+                null);
+    }
+}

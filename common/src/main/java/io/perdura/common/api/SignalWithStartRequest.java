@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * signals it, atomically.
  *
  * @param signalInput JSON array of the signal's arguments
+ * @param header the start's header (see {@link StartWorkflowRequest#header()})
  */
 public record SignalWithStartRequest(
         String workflowType,
@@ -28,7 +29,44 @@ public record SignalWithStartRequest(
         JsonNode memo,
         Duration workflowStartDelay,
         String identity,
-        JsonNode signalInput) {
+        JsonNode signalInput,
+        JsonNode header) {
+
+    /** A request without a header. */
+    public SignalWithStartRequest(
+            String workflowType,
+            String taskQueue,
+            JsonNode input,
+            String requestId,
+            Duration workflowExecutionTimeout,
+            Duration workflowRunTimeout,
+            Duration workflowTaskTimeout,
+            RetryPolicy retryPolicy,
+            WorkflowIdReusePolicy workflowIdReusePolicy,
+            WorkflowIdConflictPolicy workflowIdConflictPolicy,
+            String cronSchedule,
+            JsonNode memo,
+            Duration workflowStartDelay,
+            String identity,
+            JsonNode signalInput) {
+        this(
+                workflowType,
+                taskQueue,
+                input,
+                requestId,
+                workflowExecutionTimeout,
+                workflowRunTimeout,
+                workflowTaskTimeout,
+                retryPolicy,
+                workflowIdReusePolicy,
+                workflowIdConflictPolicy,
+                cronSchedule,
+                memo,
+                workflowStartDelay,
+                identity,
+                signalInput,
+                null);
+    }
 
     /** The start part of this request. */
     public StartWorkflowRequest start() {
@@ -46,7 +84,8 @@ public record SignalWithStartRequest(
                 cronSchedule,
                 memo,
                 workflowStartDelay,
-                identity);
+                identity,
+                header);
     }
 
     /** A request of {@code start}'s fields and {@code signalInput}. */
@@ -66,6 +105,7 @@ public record SignalWithStartRequest(
                 start.memo(),
                 start.workflowStartDelay(),
                 start.identity(),
-                signalInput);
+                signalInput,
+                start.header());
     }
 }

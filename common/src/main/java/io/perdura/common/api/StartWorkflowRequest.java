@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * @param memo a JSON object of non-indexed values, returned by describe
  * @param workflowStartDelay how long to wait before the first workflow task
  * @param identity who starts it
+ * @param header a JSON object of context for interceptors (a trace context …), recorded in
+ *     WorkflowExecutionStarted and handed to the worker; absent for none
  */
 public record StartWorkflowRequest(
         String workflowType,
@@ -39,7 +41,42 @@ public record StartWorkflowRequest(
         String cronSchedule,
         JsonNode memo,
         Duration workflowStartDelay,
-        String identity) {
+        String identity,
+        JsonNode header) {
+
+    /** A start without a header. */
+    public StartWorkflowRequest(
+            String workflowType,
+            String taskQueue,
+            JsonNode input,
+            String requestId,
+            Duration workflowExecutionTimeout,
+            Duration workflowRunTimeout,
+            Duration workflowTaskTimeout,
+            RetryPolicy retryPolicy,
+            WorkflowIdReusePolicy workflowIdReusePolicy,
+            WorkflowIdConflictPolicy workflowIdConflictPolicy,
+            String cronSchedule,
+            JsonNode memo,
+            Duration workflowStartDelay,
+            String identity) {
+        this(
+                workflowType,
+                taskQueue,
+                input,
+                requestId,
+                workflowExecutionTimeout,
+                workflowRunTimeout,
+                workflowTaskTimeout,
+                retryPolicy,
+                workflowIdReusePolicy,
+                workflowIdConflictPolicy,
+                cronSchedule,
+                memo,
+                workflowStartDelay,
+                identity,
+                null);
+    }
 
     /** A start with Perdura's defaults for the policies, no schedule, memo or delay. */
     public StartWorkflowRequest(
@@ -84,6 +121,27 @@ public record StartWorkflowRequest(
                 cronSchedule,
                 memo,
                 workflowStartDelay,
-                identity);
+                identity,
+                header);
+    }
+
+    /** This request with {@code newHeader} as its header. */
+    public StartWorkflowRequest withHeader(JsonNode newHeader) {
+        return new StartWorkflowRequest(
+                workflowType,
+                taskQueue,
+                input,
+                requestId,
+                workflowExecutionTimeout,
+                workflowRunTimeout,
+                workflowTaskTimeout,
+                retryPolicy,
+                workflowIdReusePolicy,
+                workflowIdConflictPolicy,
+                cronSchedule,
+                memo,
+                workflowStartDelay,
+                identity,
+                newHeader);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.Headers;
 import io.perdura.common.model.ParentClosePolicy;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.WorkflowExecution;
@@ -49,7 +50,10 @@ public sealed interface Command {
                 || this instanceof ContinueAsNewWorkflowExecution;
     }
 
-    /** Schedule an activity; {@code input} is a JSON array of arguments. */
+    /**
+     * Schedule an activity; {@code input} is a JSON array of arguments, {@code header} a JSON object
+     * handed to the activity with each attempt (null: none).
+     */
     record ScheduleActivityTask(
             String activityId,
             String activityType,
@@ -59,8 +63,38 @@ public sealed interface Command {
             Duration scheduleToStartTimeout,
             Duration startToCloseTimeout,
             Duration heartbeatTimeout,
-            RetryPolicy retryPolicy)
+            RetryPolicy retryPolicy,
+            JsonNode header)
             implements Command {
+
+        public ScheduleActivityTask {
+            header = Headers.normalize(header);
+        }
+
+        /** An activity without a header. */
+        public ScheduleActivityTask(
+                String activityId,
+                String activityType,
+                String taskQueue,
+                JsonNode input,
+                Duration scheduleToCloseTimeout,
+                Duration scheduleToStartTimeout,
+                Duration startToCloseTimeout,
+                Duration heartbeatTimeout,
+                RetryPolicy retryPolicy) {
+            this(
+                    activityId,
+                    activityType,
+                    taskQueue,
+                    input,
+                    scheduleToCloseTimeout,
+                    scheduleToStartTimeout,
+                    startToCloseTimeout,
+                    heartbeatTimeout,
+                    retryPolicy,
+                    null);
+        }
+
         @Override
         public CommandType commandType() {
             return CommandType.ScheduleActivityTask;
@@ -99,7 +133,8 @@ public sealed interface Command {
 
     /**
      * Start a child workflow; {@code input} is a JSON array of arguments. {@code namespace} null means
-     * the parent's; {@code taskQueue} null means the parent's.
+     * the parent's; {@code taskQueue} null means the parent's; {@code header} becomes the child's start
+     * header.
      */
     record StartChildWorkflowExecution(
             String namespace,
@@ -114,8 +149,46 @@ public sealed interface Command {
             WorkflowIdReusePolicy workflowIdReusePolicy,
             RetryPolicy retryPolicy,
             String cronSchedule,
-            JsonNode memo)
+            JsonNode memo,
+            JsonNode header)
             implements Command {
+
+        public StartChildWorkflowExecution {
+            header = Headers.normalize(header);
+        }
+
+        /** A child without a header. */
+        public StartChildWorkflowExecution(
+                String namespace,
+                String workflowId,
+                String workflowType,
+                String taskQueue,
+                JsonNode input,
+                Duration workflowExecutionTimeout,
+                Duration workflowRunTimeout,
+                Duration workflowTaskTimeout,
+                ParentClosePolicy parentClosePolicy,
+                WorkflowIdReusePolicy workflowIdReusePolicy,
+                RetryPolicy retryPolicy,
+                String cronSchedule,
+                JsonNode memo) {
+            this(
+                    namespace,
+                    workflowId,
+                    workflowType,
+                    taskQueue,
+                    input,
+                    workflowExecutionTimeout,
+                    workflowRunTimeout,
+                    workflowTaskTimeout,
+                    parentClosePolicy,
+                    workflowIdReusePolicy,
+                    retryPolicy,
+                    cronSchedule,
+                    memo,
+                    null);
+        }
+
         @Override
         public CommandType commandType() {
             return CommandType.StartChildWorkflowExecution;
@@ -190,7 +263,7 @@ public sealed interface Command {
 
     /**
      * Close this run and start a new one of the same workflow id in the same transaction. Null fields
-     * take the closing run's values; {@code input} is a JSON array of arguments.
+     * take the closing run's values (the header too); {@code input} is a JSON array of arguments.
      */
     record ContinueAsNewWorkflowExecution(
             String workflowType,
@@ -200,8 +273,36 @@ public sealed interface Command {
             Duration workflowTaskTimeout,
             Duration backoffStartInterval,
             RetryPolicy retryPolicy,
-            JsonNode memo)
+            JsonNode memo,
+            JsonNode header)
             implements Command {
+
+        public ContinueAsNewWorkflowExecution {
+            header = Headers.normalize(header);
+        }
+
+        /** A continue-as-new that keeps the closing run's header. */
+        public ContinueAsNewWorkflowExecution(
+                String workflowType,
+                String taskQueue,
+                JsonNode input,
+                Duration workflowRunTimeout,
+                Duration workflowTaskTimeout,
+                Duration backoffStartInterval,
+                RetryPolicy retryPolicy,
+                JsonNode memo) {
+            this(
+                    workflowType,
+                    taskQueue,
+                    input,
+                    workflowRunTimeout,
+                    workflowTaskTimeout,
+                    backoffStartInterval,
+                    retryPolicy,
+                    memo,
+                    null);
+        }
+
         @Override
         public CommandType commandType() {
             return CommandType.ContinueAsNewWorkflowExecution;

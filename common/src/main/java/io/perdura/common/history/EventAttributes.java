@@ -3,6 +3,7 @@ package io.perdura.common.history;
 import io.perdura.common.model.ContinueAsNewInitiator;
 import io.perdura.common.model.ExternalWorkflowFailedCause;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.Headers;
 import io.perdura.common.model.ParentClosePolicy;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.RetryState;
@@ -26,7 +27,9 @@ public sealed interface EventAttributes {
      * parent; a run that follows another (continue-as-new, retry, cron) names it in {@code
      * continuedExecutionRunId} with the {@code initiator}; {@code attempt} counts the workflow retry
      * attempts (1 for the first); {@code firstWorkflowTaskBackoff} delays the first workflow task
-     * (start delay, retry backoff, cron).
+     * (start delay, retry backoff, cron). {@code header} is the start's header (a JSON object, null
+     * when none): the client's, the parent's for a child, the command's or the previous run's for a
+     * run that follows another.
      */
     record WorkflowExecutionStarted(
             String workflowType,
@@ -51,11 +54,65 @@ public sealed interface EventAttributes {
             RetryPolicy retryPolicy,
             String cronSchedule,
             Duration firstWorkflowTaskBackoff,
-            JsonNode memo)
+            JsonNode memo,
+            JsonNode header)
             implements EventAttributes {
 
         public WorkflowExecutionStarted {
             attempt = Math.max(attempt, 1);
+            header = Headers.normalize(header);
+        }
+
+        /** A start without a header. */
+        public WorkflowExecutionStarted(
+                String workflowType,
+                String taskQueue,
+                JsonNode input,
+                Duration workflowExecutionTimeout,
+                Duration workflowRunTimeout,
+                Duration workflowTaskTimeout,
+                String requestId,
+                String identity,
+                String parentWorkflowNamespace,
+                WorkflowExecution parentWorkflowExecution,
+                long parentInitiatedEventId,
+                String continuedExecutionRunId,
+                ContinueAsNewInitiator initiator,
+                Failure continuedFailure,
+                JsonNode lastCompletionResult,
+                String originalExecutionRunId,
+                String firstExecutionRunId,
+                int attempt,
+                Instant workflowExecutionExpirationTime,
+                RetryPolicy retryPolicy,
+                String cronSchedule,
+                Duration firstWorkflowTaskBackoff,
+                JsonNode memo) {
+            this(
+                    workflowType,
+                    taskQueue,
+                    input,
+                    workflowExecutionTimeout,
+                    workflowRunTimeout,
+                    workflowTaskTimeout,
+                    requestId,
+                    identity,
+                    parentWorkflowNamespace,
+                    parentWorkflowExecution,
+                    parentInitiatedEventId,
+                    continuedExecutionRunId,
+                    initiator,
+                    continuedFailure,
+                    lastCompletionResult,
+                    originalExecutionRunId,
+                    firstExecutionRunId,
+                    attempt,
+                    workflowExecutionExpirationTime,
+                    retryPolicy,
+                    cronSchedule,
+                    firstWorkflowTaskBackoff,
+                    memo,
+                    null);
         }
 
         /** The start of a first run with no parent. */
@@ -200,13 +257,28 @@ public sealed interface EventAttributes {
      * A signal; {@code input} is a JSON array of arguments. {@code externalWorkflowExecution} names
      * the workflow that sent it with a SignalExternalWorkflowExecution command (null from a client).
      */
+    /** {@code header}: the signal's header (a JSON object, null when none). */
     record WorkflowExecutionSignaled(
-            String signalName, JsonNode input, String identity, WorkflowExecution externalWorkflowExecution)
+            String signalName,
+            JsonNode input,
+            String identity,
+            WorkflowExecution externalWorkflowExecution,
+            JsonNode header)
             implements EventAttributes {
+
+        public WorkflowExecutionSignaled {
+            header = Headers.normalize(header);
+        }
+
+        /** A signal without a header. */
+        public WorkflowExecutionSignaled(
+                String signalName, JsonNode input, String identity, WorkflowExecution externalWorkflowExecution) {
+            this(signalName, input, identity, externalWorkflowExecution, null);
+        }
 
         /** A signal from a client. */
         public WorkflowExecutionSignaled(String signalName, JsonNode input, String identity) {
-            this(signalName, input, identity, null);
+            this(signalName, input, identity, null, null);
         }
 
         @Override
@@ -266,8 +338,40 @@ public sealed interface EventAttributes {
             Duration startToCloseTimeout,
             Duration heartbeatTimeout,
             RetryPolicy retryPolicy,
-            long workflowTaskCompletedEventId)
+            long workflowTaskCompletedEventId,
+            JsonNode header)
             implements EventAttributes {
+
+        public ActivityTaskScheduled {
+            header = Headers.normalize(header);
+        }
+
+        /** An activity without a header. */
+        public ActivityTaskScheduled(
+                String activityId,
+                String activityType,
+                String taskQueue,
+                JsonNode input,
+                Duration scheduleToCloseTimeout,
+                Duration scheduleToStartTimeout,
+                Duration startToCloseTimeout,
+                Duration heartbeatTimeout,
+                RetryPolicy retryPolicy,
+                long workflowTaskCompletedEventId) {
+            this(
+                    activityId,
+                    activityType,
+                    taskQueue,
+                    input,
+                    scheduleToCloseTimeout,
+                    scheduleToStartTimeout,
+                    startToCloseTimeout,
+                    heartbeatTimeout,
+                    retryPolicy,
+                    workflowTaskCompletedEventId,
+                    null);
+        }
+
         @Override
         public EventType eventType() {
             return EventType.ActivityTaskScheduled;
@@ -374,8 +478,48 @@ public sealed interface EventAttributes {
             WorkflowIdReusePolicy workflowIdReusePolicy,
             RetryPolicy retryPolicy,
             String cronSchedule,
-            JsonNode memo)
+            JsonNode memo,
+            JsonNode header)
             implements EventAttributes {
+
+        public StartChildWorkflowExecutionInitiated {
+            header = Headers.normalize(header);
+        }
+
+        /** A child without a header. */
+        public StartChildWorkflowExecutionInitiated(
+                String namespace,
+                String workflowId,
+                String workflowType,
+                String taskQueue,
+                JsonNode input,
+                Duration workflowExecutionTimeout,
+                Duration workflowRunTimeout,
+                Duration workflowTaskTimeout,
+                ParentClosePolicy parentClosePolicy,
+                long workflowTaskCompletedEventId,
+                WorkflowIdReusePolicy workflowIdReusePolicy,
+                RetryPolicy retryPolicy,
+                String cronSchedule,
+                JsonNode memo) {
+            this(
+                    namespace,
+                    workflowId,
+                    workflowType,
+                    taskQueue,
+                    input,
+                    workflowExecutionTimeout,
+                    workflowRunTimeout,
+                    workflowTaskTimeout,
+                    parentClosePolicy,
+                    workflowTaskCompletedEventId,
+                    workflowIdReusePolicy,
+                    retryPolicy,
+                    cronSchedule,
+                    memo,
+                    null);
+        }
+
         @Override
         public EventType eventType() {
             return EventType.StartChildWorkflowExecutionInitiated;

@@ -105,6 +105,7 @@ class WorkflowController {
         Validate.retryPolicy(request.retryPolicy());
         Validate.optionalName("cronSchedule", request.cronSchedule());
         Validate.object("memo", request.memo());
+        Validate.object("header", request.header());
         return request.with(
                 Validate.arguments("input", request.input()),
                 request.requestId() == null ? UUID.randomUUID().toString() : request.requestId());

@@ -70,7 +70,8 @@ class WorkflowInteractionController {
         SignalRequest normalised = new SignalRequest(
                 Validate.arguments("input", request.input()),
                 request.requestId() == null ? UUID.randomUUID().toString() : request.requestId(),
-                request.identity());
+                request.identity(),
+                Validate.object("header", request.header()));
         backends.await(
                 backends.history()
                         .signalWorkflowExecution(

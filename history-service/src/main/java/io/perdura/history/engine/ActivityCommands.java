@@ -43,6 +43,9 @@ final class ActivityCommands {
         if (a.input() != null && !a.input().isNull() && !a.input().isArray()) {
             return "input must be a JSON array";
         }
+        if (a.header() != null && !a.header().isObject()) {
+            return "header must be a JSON object";
+        }
         if (!CommandProcessor.positive(a.startToCloseTimeout())
                 && !CommandProcessor.positive(a.scheduleToCloseTimeout())) {
             return "startToCloseTimeout or scheduleToCloseTimeout is required";
@@ -131,7 +134,8 @@ final class ActivityCommands {
                 startToClose,
                 heartbeat,
                 policy.withDefaults(),
-                completedId);
+                completedId,
+                a.header());
         long scheduledId = update.addEvent(scheduled);
         Instant now = update.now();
         ActivityInfo activity = new ActivityInfo(scheduledId, scheduled, now);

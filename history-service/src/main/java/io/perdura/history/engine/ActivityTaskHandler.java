@@ -110,7 +110,8 @@ final class ActivityTaskHandler {
                 activity.scheduleToCloseTimeout(),
                 activity.startToCloseTimeout(),
                 activity.heartbeatTimeout(),
-                activity.heartbeatDetails());
+                activity.heartbeatDetails(),
+                activity.header());
     }
 
     void completed(RespondActivityTaskCompleted request) {

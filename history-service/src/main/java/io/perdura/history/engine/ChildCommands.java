@@ -45,6 +45,9 @@ final class ChildCommands {
         if (c.memo() != null && !c.memo().isNull() && !c.memo().isObject()) {
             return "memo must be a JSON object";
         }
+        if (c.header() != null && !c.header().isObject()) {
+            return "header must be a JSON object";
+        }
         if (c.cronSchedule() != null && !c.cronSchedule().isBlank()) {
             try {
                 CronSchedule.parse(c.cronSchedule());
@@ -77,7 +80,8 @@ final class ChildCommands {
                 reuse,
                 c.retryPolicy(),
                 c.cronSchedule() == null || c.cronSchedule().isBlank() ? null : c.cronSchedule(),
-                c.memo() == null || c.memo().isNull() ? null : c.memo()));
+                c.memo() == null || c.memo().isNull() ? null : c.memo(),
+                c.header()));
         state.addChild(
                 new ChildExecutionInfo(initiatedId, completedId, namespace, c.workflowId(), c.workflowType(), policy));
         update.transfer(TransferTaskType.START_CHILD_EXECUTION, initiatedId, null);

@@ -86,6 +86,9 @@ final class CommandProcessor {
         if (c.memo() != null && !c.memo().isNull() && !c.memo().isObject()) {
             return "memo must be a JSON object";
         }
+        if (c.header() != null && !c.header().isObject()) {
+            return "header must be a JSON object";
+        }
         return null;
     }
 

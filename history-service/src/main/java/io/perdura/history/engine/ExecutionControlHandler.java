@@ -50,7 +50,8 @@ final class ExecutionControlHandler {
                     request.signalName(),
                     StartWorkflowHandler.input(body == null ? null : body.input()),
                     body == null ? null : body.identity(),
-                    caller == null ? null : caller.execution()));
+                    caller == null ? null : caller.execution(),
+                    body == null ? null : body.header()));
             return null;
         });
     }

@@ -4,6 +4,7 @@ import io.perdura.common.history.EventAttributes;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
 import io.perdura.common.model.ContinueAsNewInitiator;
 import io.perdura.common.model.Failure;
+import io.perdura.common.model.Headers;
 import io.perdura.common.model.ParentExecutionInfo;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.WorkflowExecution;
@@ -39,6 +40,7 @@ final class NewRun {
     private RetryPolicy retryPolicy;
     private String cronSchedule;
     private JsonNode memo;
+    private JsonNode header;
     private Duration firstWorkflowTaskBackoff;
     private int attempt = 1;
     private String firstExecutionRunId;
@@ -100,6 +102,12 @@ final class NewRun {
 
     NewRun memo(JsonNode value) {
         this.memo = value == null || value.isNull() ? null : value;
+        return this;
+    }
+
+    /** The start's header (null or empty: none). */
+    NewRun header(JsonNode value) {
+        this.header = Headers.normalize(value);
         return this;
     }
 
@@ -183,7 +191,8 @@ final class NewRun {
                 retryPolicy,
                 cronSchedule,
                 firstWorkflowTaskBackoff,
-                memo));
+                memo,
+                header));
         if (afterStarted != null) {
             update.addEvent(afterStarted);
         }

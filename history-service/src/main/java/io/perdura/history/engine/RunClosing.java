@@ -99,6 +99,7 @@ final class RunClosing {
                 .retryPolicy(retryPolicy)
                 .cronSchedule(execution.cronSchedule())
                 .memo(memo)
+                .header(command.header() != null ? command.header() : started.header())
                 .firstWorkflowTaskBackoff(command.backoffStartInterval())
                 .continues(execution, 1, ContinueAsNewInitiator.WORKFLOW, null, null);
         inheritParent(next, started);
@@ -174,7 +175,8 @@ final class RunClosing {
                 .request(null, started.identity())
                 .retryPolicy(execution.retryPolicy())
                 .cronSchedule(execution.cronSchedule())
-                .memo(execution.memo());
+                .memo(execution.memo())
+                .header(started.header());
         inheritParent(next, started);
         return next;
     }

@@ -205,6 +205,7 @@ final class StartWorkflowHandler {
                 .retryPolicy(request.retryPolicy())
                 .cronSchedule(request.cronSchedule())
                 .memo(request.memo())
+                .header(request.header())
                 .firstWorkflowTaskBackoff(delay);
     }
 

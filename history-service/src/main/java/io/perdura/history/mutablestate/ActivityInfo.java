@@ -31,6 +31,7 @@ public final class ActivityInfo {
     private String activityType;
     private String taskQueue;
     private JsonNode input;
+    private JsonNode header;
     private Duration scheduleToCloseTimeout;
     private Duration scheduleToStartTimeout;
     private Duration startToCloseTimeout;
@@ -61,6 +62,7 @@ public final class ActivityInfo {
         this.activityType = scheduled.activityType();
         this.taskQueue = scheduled.taskQueue();
         this.input = scheduled.input();
+        this.header = scheduled.header();
         this.scheduleToCloseTimeout = scheduled.scheduleToCloseTimeout();
         this.scheduleToStartTimeout = scheduled.scheduleToStartTimeout();
         this.startToCloseTimeout = scheduled.startToCloseTimeout();
@@ -187,6 +189,11 @@ public final class ActivityInfo {
 
     public JsonNode input() {
         return input;
+    }
+
+    /** The header of the ScheduleActivityTask command, handed to each attempt (null: none). */
+    public JsonNode header() {
+        return header;
     }
 
     public Duration scheduleToCloseTimeout() {

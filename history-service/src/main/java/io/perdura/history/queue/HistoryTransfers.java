@@ -270,7 +270,8 @@ final class HistoryTransfers {
                 initiated.cronSchedule(),
                 initiated.memo(),
                 null,
-                IDENTITY);
+                IDENTITY,
+                initiated.header());
     }
 
     /** The request id of the work a run's Initiated event asks for: the same for every send of its row. */

@@ -1,8 +1,11 @@
 package io.perdura.sdk.client;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.interceptors.WorkflowClientInterceptor;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** Where the client finds the Perdura frontend and who it says it is. */
@@ -14,12 +17,16 @@ public final class WorkflowClientOptions {
     private final Duration connectTimeout;
     private final RpcRetryOptions rpcRetryOptions;
     private final DataConverter dataConverter;
+    private final List<WorkflowClientInterceptor> interceptors;
+    private final MeterRegistry meterRegistry;
 
     private WorkflowClientOptions(Builder b) {
         this.target = b.target.endsWith("/") ? b.target.substring(0, b.target.length() - 1) : b.target;
         this.namespace = b.namespace;
         this.identity = b.identity != null ? b.identity : defaultIdentity();
         this.connectTimeout = b.connectTimeout;
+        this.interceptors = List.copyOf(b.interceptors);
+        this.meterRegistry = b.meterRegistry;
         this.rpcRetryOptions = b.rpcRetryOptions;
         this.dataConverter = b.dataConverter;
     }
@@ -41,6 +48,8 @@ public final class WorkflowClientOptions {
         builder.connectTimeout = options.connectTimeout;
         builder.rpcRetryOptions = options.rpcRetryOptions;
         builder.dataConverter = options.dataConverter;
+        builder.interceptors = options.interceptors;
+        builder.meterRegistry = options.meterRegistry;
         return builder;
     }
 
@@ -75,6 +84,16 @@ public final class WorkflowClientOptions {
         return dataConverter;
     }
 
+    /** The interceptors of the client's workflow calls, outermost first. */
+    public List<WorkflowClientInterceptor> getInterceptors() {
+        return interceptors;
+    }
+
+    /** Where the client's request metrics go; null for none. */
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
     private static String defaultIdentity() {
         return ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -87,6 +106,8 @@ public final class WorkflowClientOptions {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private RpcRetryOptions rpcRetryOptions = RpcRetryOptions.getDefaultInstance();
         private DataConverter dataConverter = DataConverter.getDefaultInstance();
+        private List<WorkflowClientInterceptor> interceptors = List.of();
+        private MeterRegistry meterRegistry;
 
         private Builder() {}
 
@@ -127,6 +148,27 @@ public final class WorkflowClientOptions {
          */
         public Builder setDataConverter(DataConverter dataConverter) {
             this.dataConverter = Objects.requireNonNull(dataConverter, "dataConverter");
+            return this;
+        }
+
+        /** Interceptors of the client's workflow calls; the first is the outermost. */
+        public Builder setInterceptors(WorkflowClientInterceptor... interceptors) {
+            this.interceptors = List.of(interceptors);
+            return this;
+        }
+
+        /** Interceptors of the client's workflow calls; the first is the outermost. */
+        public Builder setInterceptors(List<? extends WorkflowClientInterceptor> interceptors) {
+            this.interceptors = List.copyOf(interceptors);
+            return this;
+        }
+
+        /**
+         * Where to record the client's request metrics ({@code perdura_request},
+         * {@code perdura_request_failure}, {@code perdura_request_latency}); null (the default) for none.
+         */
+        public Builder setMeterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
             return this;
         }
 

@@ -7,8 +7,11 @@ import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
+import io.perdura.sdk.internal.metrics.SdkMetrics;
+import io.perdura.sdk.internal.metrics.WorkerMetrics;
 import io.perdura.sdk.internal.replay.WorkflowDefinition;
 import io.perdura.sdk.internal.sandbox.Sandbox;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
@@ -77,7 +80,7 @@ public final class Worker {
         this.factoryOptions = factoryOptions;
         this.http = http;
         this.identity = identity;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions(), stopping);
+        this.retryer = new RpcRetryer(http, stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.sandbox = new Sandbox(options.getSandboxMode(), options.getSandboxAllowed());
     }
@@ -194,8 +197,11 @@ public final class Worker {
             return;
         }
         started = true;
+        WorkerMetrics metrics =
+                new WorkerMetrics(SdkMetrics.of(factoryOptions.getMeterRegistry()), http.namespace(), taskQueue);
+        List<WorkerInterceptor> interceptors = metrics.interceptors(factoryOptions.getWorkerInterceptors());
         if (!workflows.isEmpty()) {
-            localActivities = new LocalActivityExecutor(activities, taskQueue);
+            localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,
@@ -206,19 +212,21 @@ public final class Worker {
                     DEADLOCK_TIMEOUT,
                     sandbox.guardWindow(),
                     localActivities,
-                    dataConverter);
+                    dataConverter,
+                    interceptors);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
-            addPoller(
-                    PollerStatus.TaskKind.WORKFLOW,
-                    new TaskPoller<WorkflowTask>(
-                            "workflow[" + taskQueue + "]",
-                            taskQueue,
-                            options.getWorkflowPollers(),
-                            options.getMaxConcurrentWorkflowTasks(),
-                            () -> poll(path, WorkflowTask.class),
-                            handler::handle,
-                            factoryOptions.getInitialPollBackoff(),
-                            factoryOptions.getMaxPollBackoff()));
+            TaskPoller<WorkflowTask> poller = new TaskPoller<>(
+                    "workflow[" + taskQueue + "]",
+                    taskQueue,
+                    options.getWorkflowPollers(),
+                    options.getMaxConcurrentWorkflowTasks(),
+                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
+                    metrics.workflowTasks(handler::handle, cache),
+                    factoryOptions.getInitialPollBackoff(),
+                    factoryOptions.getMaxPollBackoff());
+            metrics.slots(WorkerMetrics.WORKFLOW_WORKER, poller, options.getMaxConcurrentWorkflowTasks());
+            metrics.cache(cache::size);
+            addPoller(PollerStatus.TaskKind.WORKFLOW, poller);
         }
         if (!activities.isEmpty()) {
             heartbeatScheduler = new ScheduledThreadPoolExecutor(
@@ -235,19 +243,20 @@ public final class Worker {
                     options.getDefaultHeartbeatThrottleInterval(),
                     options.getMaxHeartbeatThrottleInterval(),
                     dataConverter);
-            ActivityTaskHandler handler = new ActivityTaskHandler(http, retryer, identity, context, activities);
+            ActivityTaskHandler handler =
+                    new ActivityTaskHandler(http, retryer, identity, context, activities, interceptors);
             String path = http.path(ApiPaths.ACTIVITY_TASK_POLL, taskQueue);
-            addPoller(
-                    PollerStatus.TaskKind.ACTIVITY,
-                    new TaskPoller<ActivityTask>(
-                            "activity[" + taskQueue + "]",
-                            taskQueue,
-                            options.getActivityPollers(),
-                            options.getMaxConcurrentActivityExecutions(),
-                            () -> poll(path, ActivityTask.class),
-                            handler::handle,
-                            factoryOptions.getInitialPollBackoff(),
-                            factoryOptions.getMaxPollBackoff()));
+            TaskPoller<ActivityTask> poller = new TaskPoller<>(
+                    "activity[" + taskQueue + "]",
+                    taskQueue,
+                    options.getActivityPollers(),
+                    options.getMaxConcurrentActivityExecutions(),
+                    metrics.polls(WorkerMetrics.ACTIVITY_WORKER, () -> poll(path, ActivityTask.class)),
+                    metrics.activityTasks(handler::handle),
+                    factoryOptions.getInitialPollBackoff(),
+                    factoryOptions.getMaxPollBackoff());
+            metrics.slots(WorkerMetrics.ACTIVITY_WORKER, poller, options.getMaxConcurrentActivityExecutions());
+            addPoller(PollerStatus.TaskKind.ACTIVITY, poller);
         }
         pollers.forEach(TaskPoller::start);
     }

@@ -41,6 +41,11 @@ public final class WorkerFactory {
         return client;
     }
 
+    /** The options this factory was created with. */
+    public WorkerFactoryOptions getOptions() {
+        return options;
+    }
+
     public Worker newWorker(String taskQueue) {
         return newWorker(taskQueue, WorkerOptions.getDefaultInstance());
     }

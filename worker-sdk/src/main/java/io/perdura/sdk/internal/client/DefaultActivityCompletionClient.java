@@ -44,7 +44,7 @@ public final class DefaultActivityCompletionClient implements ActivityCompletion
     public DefaultActivityCompletionClient(PerduraHttp http, DataConverter converter, String identity) {
         this.http = http;
         this.converter = converter;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions());
+        this.retryer = new RpcRetryer(http, new java.util.concurrent.CompletableFuture<>());
         this.answers = new TaskAnswers(http, retryer);
         this.identity = identity;
     }

@@ -22,17 +22,21 @@ import io.perdura.sdk.client.WorkflowStub;
 import io.perdura.sdk.client.WorkflowUpdateHandle;
 import io.perdura.sdk.client.WorkflowUpdateStage;
 import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.interceptors.Header;
+import io.perdura.sdk.common.interceptors.WorkflowClientCallsInterceptor;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.TerminatedFailure;
 import io.perdura.sdk.failure.TimeoutFailure;
 import io.perdura.sdk.failure.WorkflowFailedException;
 import io.perdura.sdk.internal.common.FailureConverter;
+import io.perdura.sdk.internal.common.HeaderCodec;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link WorkflowStub} over the REST API. Calls that are safe to repeat are retried through transient
@@ -52,6 +56,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     private final String workflowType;
     private final WorkflowOptions options;
     private volatile WorkflowExecution execution;
+    private final WorkflowClientCallsInterceptor calls;
 
     /** A stub that starts a new run of {@code workflowType}. */
     public DefaultWorkflowStub(
@@ -63,7 +68,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         }
         this.http = http;
         this.converter = converter;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions());
+        this.retryer = new RpcRetryer(http, new CompletableFuture<>());
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = options;
@@ -71,6 +76,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 ? options.getWorkflowId()
                 : UUID.randomUUID().toString();
         this.execution = new WorkflowExecution(workflowId, null);
+        this.calls = ClientCalls.chain(http.clientInterceptors(), new ClientCalls.Root(this));
     }
 
     /** A stub bound to an existing workflow id (and optionally run id). */
@@ -83,11 +89,12 @@ public final class DefaultWorkflowStub implements WorkflowStub {
             String workflowType) {
         this.http = http;
         this.converter = converter;
-        this.retryer = new RpcRetryer(http.rpcRetryOptions());
+        this.retryer = new RpcRetryer(http, new CompletableFuture<>());
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = null;
         this.execution = new WorkflowExecution(workflowId, runId);
+        this.calls = ClientCalls.chain(http.clientInterceptors(), new ClientCalls.Root(this));
     }
 
     @Override
@@ -98,13 +105,23 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         if (execution.runId() != null) {
             throw new IllegalStateException("workflow already started by this stub: " + execution);
         }
-        StartWorkflowRequest request = startRequest(args);
+        execution = calls.start(startInput(args)).execution();
+        return execution;
+    }
+
+    private WorkflowClientCallsInterceptor.WorkflowStartInput startInput(Object[] args) {
+        return new WorkflowClientCallsInterceptor.WorkflowStartInput(
+                execution.workflowId(), workflowType, options, args == null ? new Object[0] : args, Header.empty());
+    }
+
+    /** The start itself, under the interceptors. */
+    WorkflowExecution doStart(WorkflowClientCallsInterceptor.WorkflowStartInput input) {
+        StartWorkflowRequest request = startRequest(input.arguments()).withHeader(HeaderCodec.toJson(input.header()));
         String path = http.path(ApiPaths.WORKFLOW, execution.workflowId());
         StartWorkflowResponse response = retryer.call(
                         "StartWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
                 .read(StartWorkflowResponse.class);
-        execution = new WorkflowExecution(response.workflowId(), response.runId());
-        return execution;
+        return new WorkflowExecution(response.workflowId(), response.runId());
     }
 
     private StartWorkflowRequest startRequest(Object[] args) {
@@ -134,15 +151,25 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         if (options == null) {
             throw new IllegalStateException("this stub is bound to an existing workflow and cannot start one");
         }
-        SignalWithStartRequest request =
-                SignalWithStartRequest.of(startRequest(startArgs), converter.toPayloads(signalArgs));
+        execution = calls.signalWithStart(new WorkflowClientCallsInterceptor.WorkflowSignalWithStartInput(
+                        startInput(startArgs), signalName, signalArgs == null ? new Object[0] : signalArgs))
+                .execution();
+        return execution;
+    }
+
+    /** The signal-with-start itself, under the interceptors. */
+    WorkflowExecution doSignalWithStart(WorkflowClientCallsInterceptor.WorkflowSignalWithStartInput input) {
+        String signalName = input.signalName();
+        SignalWithStartRequest request = SignalWithStartRequest.of(
+                startRequest(input.start().arguments())
+                        .withHeader(HeaderCodec.toJson(input.start().header())),
+                converter.toPayloads(input.signalArguments()));
         String path = http.path(ApiPaths.WORKFLOW_SIGNAL_WITH_START, execution.workflowId(), signalName);
         StartWorkflowResponse response = retryer.call(
                         "SignalWithStartWorkflowExecution",
                         attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
                 .read(StartWorkflowResponse.class);
-        execution = new WorkflowExecution(response.workflowId(), response.runId());
-        return execution;
+        return new WorkflowExecution(response.workflowId(), response.runId());
     }
 
     /**
@@ -178,7 +205,15 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <R> R getResult(Duration timeout, Class<R> resultClass, Type resultType) {
+        return (R) calls.getResult(
+                        new WorkflowClientCallsInterceptor.GetResultInput(execution, timeout, resultClass, resultType))
+                .result();
+    }
+
+    /** The wait for the result itself, under the interceptors. */
+    <R> R doGetResult(Duration timeout, Class<R> resultClass, Type resultType) {
         long start = System.nanoTime();
         while (true) {
             Duration remaining = timeout == null ? null : timeout.minusNanos(System.nanoTime() - start);
@@ -238,10 +273,19 @@ public final class DefaultWorkflowStub implements WorkflowStub {
 
     @Override
     public void signal(String signalName, Object... args) {
+        calls.signal(new WorkflowClientCallsInterceptor.WorkflowSignalInput(
+                new WorkflowExecution(execution.workflowId(), addressedRunId()),
+                signalName,
+                args == null ? new Object[0] : args,
+                Header.empty()));
+    }
+
+    /** The signal itself, under the interceptors. */
+    void doSignal(String signalName, Object[] args, Header header) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_SIGNAL, execution.workflowId(), signalName), "runId", addressedRunId());
-        SignalRequest request =
-                new SignalRequest(converter.toPayloads(args), UUID.randomUUID().toString(), identity);
+        SignalRequest request = new SignalRequest(
+                converter.toPayloads(args), UUID.randomUUID().toString(), identity, HeaderCodec.toJson(header));
         retryer.call("SignalWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT));
     }
 
@@ -251,7 +295,19 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     }
 
     /** A query whose result has a generic type. */
+    @SuppressWarnings("unchecked")
     public <R> R query(String queryType, Class<R> resultClass, Type resultType, Object[] args) {
+        return (R) calls.query(new WorkflowClientCallsInterceptor.QueryInput(
+                        new WorkflowExecution(execution.workflowId(), addressedRunId()),
+                        queryType,
+                        args == null ? new Object[0] : args,
+                        resultClass,
+                        resultType))
+                .result();
+    }
+
+    /** The query itself, under the interceptors. */
+    <R> R doQuery(String queryType, Class<R> resultClass, Type resultType, Object[] args) {
         String path = PerduraHttp.param(
                 http.path(ApiPaths.WORKFLOW_QUERY, execution.workflowId(), queryType), "runId", addressedRunId());
         QueryRequest request = new QueryRequest(converter.toPayloads(args));

@@ -9,6 +9,8 @@ import io.perdura.sdk.client.WorkflowExecutionAlreadyStarted;
 import io.perdura.sdk.client.WorkflowNotFoundException;
 import io.perdura.sdk.client.WorkflowQueryException;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.interceptors.WorkflowClientInterceptor;
+import io.perdura.sdk.internal.metrics.SdkMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +39,8 @@ public final class PerduraHttp {
     private final String target;
     private final String namespace;
     private final RpcRetryOptions rpcRetryOptions;
+    private final List<WorkflowClientInterceptor> clientInterceptors;
+    private final SdkMetrics requestMetrics;
 
     public PerduraHttp(WorkflowClientOptions options) {
         this.client = HttpClient.newBuilder()
@@ -45,6 +50,8 @@ public final class PerduraHttp {
         this.target = options.getTarget();
         this.namespace = options.getNamespace();
         this.rpcRetryOptions = options.getRpcRetryOptions();
+        this.clientInterceptors = options.getInterceptors();
+        this.requestMetrics = SdkMetrics.of(options.getMeterRegistry());
     }
 
     public String namespace() {
@@ -52,6 +59,16 @@ public final class PerduraHttp {
     }
 
     /** How callers of this frontend retry through transient failures (see {@link RpcRetryer}). */
+    /** Where the client's request metrics go (none without a registry). */
+    public SdkMetrics requestMetrics() {
+        return requestMetrics;
+    }
+
+    /** The client's interceptors, outermost first. */
+    public List<WorkflowClientInterceptor> clientInterceptors() {
+        return clientInterceptors;
+    }
+
     public RpcRetryOptions rpcRetryOptions() {
         return rpcRetryOptions;
     }

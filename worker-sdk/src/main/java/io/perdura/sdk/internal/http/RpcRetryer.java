@@ -1,8 +1,10 @@
 package io.perdura.sdk.internal.http;
 
+import io.micrometer.core.instrument.Tags;
 import io.perdura.common.error.ErrorType;
 import io.perdura.sdk.client.RpcRetryOptions;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.internal.metrics.SdkMetrics;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
@@ -30,6 +32,8 @@ public final class RpcRetryer {
 
     private final RpcRetryOptions options;
     private final CompletableFuture<?> stopped;
+    private final SdkMetrics metrics;
+    private final String namespace;
 
     /** A retryer that is never stopped (the client's: its callers' threads can be interrupted). */
     public RpcRetryer(RpcRetryOptions options) {
@@ -38,8 +42,19 @@ public final class RpcRetryer {
 
     /** A retryer that waits no more once {@code stopped} completes. */
     public RpcRetryer(RpcRetryOptions options, CompletableFuture<?> stopped) {
+        this(options, stopped, SdkMetrics.of(null), null);
+    }
+
+    /** A retryer of {@code http}'s calls, recording each attempt in its request metrics. */
+    public RpcRetryer(PerduraHttp http, CompletableFuture<?> stopped) {
+        this(http.rpcRetryOptions(), stopped, http.requestMetrics(), http.namespace());
+    }
+
+    private RpcRetryer(RpcRetryOptions options, CompletableFuture<?> stopped, SdkMetrics metrics, String namespace) {
         this.options = options;
         this.stopped = stopped;
+        this.metrics = metrics;
+        this.namespace = namespace;
     }
 
     /** One attempt of a call; {@code attempt} counts from 1. */
@@ -90,10 +105,14 @@ public final class RpcRetryer {
         long start = System.nanoTime();
         long budget = within == null ? Long.MAX_VALUE : saturatedNanos(within);
         Duration backoff = options.getInitialInterval();
+        Tags tags = metrics.isEnabled() ? Tags.of("namespace", namespace, "operation", what) : Tags.empty();
         for (int attempt = 1; ; attempt++) {
+            long attemptStart = System.nanoTime();
             try {
+                metrics.count(SdkMetrics.REQUEST, tags);
                 return call.call(attempt);
             } catch (WorkflowServiceException e) {
+                metrics.count(SdkMetrics.REQUEST_FAILURE, tags);
                 if (!retryable.test(e)) {
                     throw e;
                 }
@@ -115,6 +134,8 @@ public final class RpcRetryer {
                 }
                 Duration doubled = backoff.multipliedBy(2);
                 backoff = doubled.compareTo(options.getMaximumInterval()) > 0 ? options.getMaximumInterval() : doubled;
+            } finally {
+                metrics.recordNanos(SdkMetrics.REQUEST_LATENCY, tags, attemptStart);
             }
         }
     }

@@ -5,6 +5,7 @@ import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.internal.statemachines.ActivityStateMachine;
 import io.perdura.sdk.workflow.Promise;
 import java.lang.reflect.Type;
+import tools.jackson.databind.JsonNode;
 
 /** Schedules the activities of a run: one ScheduleActivityTask command each, registered with the current scope. */
 final class ActivityCalls {
@@ -17,7 +18,12 @@ final class ActivityCalls {
     }
 
     Promise<Object> schedule(
-            String activityType, Object[] args, ActivityOptions options, Class<?> returnType, Type genericReturnType) {
+            String activityType,
+            Object[] args,
+            ActivityOptions options,
+            Class<?> returnType,
+            Type genericReturnType,
+            JsonNode header) {
         DefaultCancellationScope scope = DefaultCancellationScope.current();
         String queue = options.getTaskQueue() != null
                 ? options.getTaskQueue()
@@ -33,7 +39,8 @@ final class ActivityCalls {
                 options.getHeartbeatTimeout(),
                 options.getRetryOptions() == null
                         ? null
-                        : options.getRetryOptions().toRetryPolicy());
+                        : options.getRetryOptions().toRetryPolicy(),
+                header);
         DefaultCompletablePromise<Object> promise = new DefaultCompletablePromise<>();
         Cancellable[] cancellable = new Cancellable[1];
         ActivityStateMachine activity = new ActivityStateMachine(

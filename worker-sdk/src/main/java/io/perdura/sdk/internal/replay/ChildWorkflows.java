@@ -32,7 +32,8 @@ final class ChildWorkflows {
             Object[] args,
             Class<?> returnType,
             Type genericReturnType,
-            DefaultCompletablePromise<WorkflowExecution> execution) {
+            DefaultCompletablePromise<WorkflowExecution> execution,
+            JsonNode header) {
         context.requireCoroutine("start a child workflow");
         DefaultCancellationScope scope = DefaultCancellationScope.current();
         String workflowId = options.getWorkflowId() != null
@@ -53,7 +54,8 @@ final class ChildWorkflows {
                         ? null
                         : options.getRetryOptions().toRetryPolicy(),
                 options.getCronSchedule(),
-                options.getMemo() == null ? null : context.dataConverter().toPayload(options.getMemo()));
+                options.getMemo() == null ? null : context.dataConverter().toPayload(options.getMemo()),
+                header);
         DefaultCompletablePromise<Object> result = new DefaultCompletablePromise<>();
         Cancellable[] cancellable = new Cancellable[1];
         ChildWorkflowStateMachine[] child = new ChildWorkflowStateMachine[1];

@@ -1,6 +1,8 @@
 package io.perdura.sdk.internal.replay;
 
 import io.perdura.sdk.client.WorkflowExecution;
+import io.perdura.sdk.common.interceptors.Header;
+import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.perdura.sdk.workflow.ChildWorkflowOptions;
 import io.perdura.sdk.workflow.ChildWorkflowStub;
 import io.perdura.sdk.workflow.Promise;
@@ -64,9 +66,17 @@ final class DefaultChildWorkflowStub implements ChildWorkflowStub {
             throw new IllegalStateException(
                     "this stub started its child workflow already; a new child needs a new stub");
         }
-        Promise<Object> result = WorkflowInternal.current()
-                .children()
-                .start(workflowType, options, args == null ? new Object[0] : args, resultClass, resultType, execution);
+        var output = WorkflowInternal.current()
+                .outbound()
+                .executeChildWorkflow(new WorkflowOutboundCallsInterceptor.ChildWorkflowInput(
+                        workflowType,
+                        options,
+                        args == null ? new Object[0] : args,
+                        resultClass,
+                        resultType,
+                        Header.empty()));
+        execution.completeFrom(output.execution());
+        Promise<Object> result = output.result();
         started = true;
         return (Promise<R>) result;
     }

@@ -65,7 +65,8 @@ final class LocalActivities {
             Class<?> returnType,
             Type genericReturnType,
             DefaultCancellationScope scope,
-            DefaultCompletablePromise<Object> promise) {}
+            DefaultCompletablePromise<Object> promise,
+            JsonNode header) {}
 
     private record Execution(Call call, LocalActivityStateMachine machine) {}
 
@@ -83,7 +84,8 @@ final class LocalActivities {
             Object[] args,
             LocalActivityOptions options,
             Class<?> returnType,
-            Type genericReturnType) {
+            Type genericReturnType,
+            JsonNode header) {
         Call call = new Call(
                 String.valueOf(++activitySeq),
                 activityType,
@@ -92,7 +94,8 @@ final class LocalActivities {
                 returnType,
                 genericReturnType,
                 DefaultCancellationScope.current(),
-                new DefaultCompletablePromise<>());
+                new DefaultCompletablePromise<>(),
+                header);
         start(call, 1, 0);
         return call.promise();
     }
@@ -273,7 +276,8 @@ final class LocalActivities {
                         ? RetryPolicy.DEFAULT
                         : o.getRetryOptions().toRetryPolicy(),
                 o.getLocalRetryThreshold() != null ? o.getLocalRetryThreshold() : workflowTaskTimeout.multipliedBy(3),
-                () -> localRetryDeadlineNanos);
+                () -> localRetryDeadlineNanos,
+                call.header());
     }
 
     /**

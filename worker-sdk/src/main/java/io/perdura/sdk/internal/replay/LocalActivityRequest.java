@@ -27,4 +27,34 @@ public record LocalActivityRequest(
         Duration scheduleToCloseTimeout,
         RetryPolicy retryPolicy,
         Duration localRetryThreshold,
-        LongSupplier localRetryDeadlineNanos) {}
+        LongSupplier localRetryDeadlineNanos,
+        JsonNode header) {
+
+    /** A request without a header. */
+    public LocalActivityRequest(
+            WorkflowInfo workflow,
+            String activityId,
+            String activityType,
+            JsonNode input,
+            int attempt,
+            long originalScheduledTimeMillis,
+            Duration startToCloseTimeout,
+            Duration scheduleToCloseTimeout,
+            RetryPolicy retryPolicy,
+            Duration localRetryThreshold,
+            LongSupplier localRetryDeadlineNanos) {
+        this(
+                workflow,
+                activityId,
+                activityType,
+                input,
+                attempt,
+                originalScheduledTimeMillis,
+                startToCloseTimeout,
+                scheduleToCloseTimeout,
+                retryPolicy,
+                localRetryThreshold,
+                localRetryDeadlineNanos,
+                null);
+    }
+}

@@ -2,6 +2,8 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
 import io.perdura.sdk.common.converter.EncodedValues;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.perdura.sdk.internal.common.HeaderCodec;
 import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.workflow.DynamicSignalHandler;
 import java.lang.reflect.Method;
@@ -60,6 +62,15 @@ final class SignalDispatcher {
         }
     }
 
+    /** Calls the typed handler of signal {@code name} (the innermost inbound interceptor's call). */
+    void invoke(String name, Object[] args) {
+        Handler handler = handlers.get(name);
+        if (handler == null) {
+            throw new IllegalArgumentException("signal '" + name + "' has no handler");
+        }
+        Listeners.invoke(handler.target(), handler.method(), args);
+    }
+
     /** Number of handlers of delivered signals that have not returned yet. */
     int runningHandlers() {
         return running;
@@ -74,12 +85,16 @@ final class SignalDispatcher {
         String name = signal.signalName();
         Handler handler = handlers.get(name);
         if (handler != null) {
-            spawn(
-                    name,
-                    () -> Listeners.invoke(
-                            handler.target(),
-                            handler.method(),
-                            Payloads.arguments(context.dataConverter(), signal.input(), handler.method())));
+            spawn(name, () -> {
+                Object[] args = Payloads.arguments(context.dataConverter(), signal.input(), handler.method());
+                WorkflowInboundCallsInterceptor inbound = context.inbound();
+                if (inbound == null) {
+                    Listeners.invoke(handler.target(), handler.method(), args);
+                } else {
+                    inbound.handleSignal(new WorkflowInboundCallsInterceptor.SignalInput(
+                            name, args, HeaderCodec.fromJson(signal.header())));
+                }
+            });
             return true;
         }
         DynamicSignalHandler dynamic = dynamicHandler;

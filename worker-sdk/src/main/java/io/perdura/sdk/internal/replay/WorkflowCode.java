@@ -2,11 +2,13 @@ package io.perdura.sdk.internal.replay;
 
 import io.perdura.common.command.Command;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionSignaled;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.perdura.sdk.failure.ActivityFailure;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.failure.ChildWorkflowFailure;
 import io.perdura.sdk.failure.PerduraFailure;
 import io.perdura.sdk.internal.common.FailureConverter;
+import io.perdura.sdk.internal.common.HeaderCodec;
 import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
 import java.lang.reflect.InvocationTargetException;
@@ -28,6 +30,7 @@ final class WorkflowCode {
     private final List<WorkflowExecutionSignaled> pendingSignals = new ArrayList<>();
     private Object instance;
     private JsonNode input;
+    private JsonNode header;
     private boolean mainStarted;
     private Throwable taskFailure;
 
@@ -39,6 +42,11 @@ final class WorkflowCode {
 
     void setInput(JsonNode input) {
         this.input = input;
+    }
+
+    /** The start header, handed to the inbound interceptors with the arguments. */
+    void setHeader(JsonNode header) {
+        this.header = header;
     }
 
     /** A signal whose handler starts with the next task's code, or which waits for its handler to be registered. */
@@ -90,6 +98,10 @@ final class WorkflowCode {
     private void ensureInstance() {
         if (instance == null) {
             instance = definition.factory().get();
+            context.inbound(RootWorkflowCalls.chain(
+                    context.interceptors(),
+                    context,
+                    new RootWorkflowCalls.Inbound(context, args -> invoke(definition.workflowMethod(), args))));
             definition
                     .signalMethods()
                     .forEach((name, method) -> context.signals().add(name, instance, method));
@@ -112,7 +124,10 @@ final class WorkflowCode {
         Method method = definition.workflowMethod();
         Object result;
         try {
-            result = invoke(method, Payloads.arguments(context.dataConverter(), input, method));
+            result = context.inbound()
+                    .execute(new WorkflowInboundCallsInterceptor.WorkflowInput(
+                            HeaderCodec.fromJson(header), Payloads.arguments(context.dataConverter(), input, method)))
+                    .result();
         } catch (RuntimeException e) {
             if (context.isCancelRequested() && isCancellation(e)) {
                 context.close(new CompletionStateMachine(new Command.CancelWorkflowExecution(null)));

@@ -7,6 +7,7 @@ import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.common.model.UpdateRequest;
 import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.workflow.WorkflowInfo;
@@ -164,6 +165,12 @@ public final class WorkflowRun {
         return context.info();
     }
 
+    /** Sets the worker's interceptors of this run; call before its first task (ADR 26). */
+    public WorkflowRun withInterceptors(List<WorkerInterceptor> interceptors) {
+        context.interceptors(interceptors);
+        return this;
+    }
+
     /** Whether the code closed the run (completed, failed, canceled or continued it as new). */
     public boolean isClosed() {
         return context.commands().isClosed();
@@ -273,6 +280,7 @@ public final class WorkflowRun {
             switch (event.attributes()) {
                 case WorkflowExecutionStarted started -> {
                     code.setInput(started.input());
+                    code.setHeader(started.header());
                     i++;
                 }
                 case WorkflowTaskStarted started

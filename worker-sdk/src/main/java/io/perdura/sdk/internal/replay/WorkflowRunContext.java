@@ -5,6 +5,10 @@ import io.perdura.common.history.HistoryEvent;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.activity.LocalActivityOptions;
 import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.interceptors.Header;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.perdura.sdk.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.perdura.sdk.internal.statemachines.CancelResult;
 import io.perdura.sdk.internal.statemachines.CommandStateMachine;
 import io.perdura.sdk.internal.statemachines.CompletionStateMachine;
@@ -22,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The state of one workflow run that workflow code sees through {@link io.perdura.sdk.workflow.Workflow}:
@@ -48,6 +53,11 @@ public final class WorkflowRunContext {
     private final SignalDispatcher signals = new SignalDispatcher(this);
     private final QueryDispatcher queries = new QueryDispatcher(this);
     private final Updates updates = new Updates(this);
+    private List<WorkerInterceptor> interceptors = List.of();
+    /** Where the run's outbound calls go: the worker's interceptors over {@link RootWorkflowCalls.Outbound}. */
+    private WorkflowOutboundCallsInterceptor outbound = new RootWorkflowCalls.Outbound(this);
+    /** The run's inbound chain, once the workflow instance exists. */
+    private WorkflowInboundCallsInterceptor inbound;
     /** The scope of the whole run: signal handlers and callbacks run in it; never canceled. */
     private final DefaultCancellationScope runScope = DefaultCancellationScope.root();
     /** The workflow method's scope, which a cancellation request for the workflow cancels. */
@@ -71,6 +81,7 @@ public final class WorkflowRunContext {
         this.info = info;
         this.dataConverter = dataConverter;
         this.scheduler = scheduler;
+        this.queries.inbound(this::inbound);
         this.implementationOptions = implementationOptions == null
                 ? WorkflowImplementationOptions.getDefaultInstance()
                 : implementationOptions;
@@ -117,7 +128,9 @@ public final class WorkflowRunContext {
     public Promise<Object> scheduleActivity(
             String activityType, Object[] args, ActivityOptions options, Class<?> returnType, Type genericReturnType) {
         requireCoroutine("call an activity");
-        return activities.schedule(activityType, args, options, returnType, genericReturnType);
+        return outbound.executeActivity(new WorkflowOutboundCallsInterceptor.ActivityInput(
+                        activityType, args, options, returnType, genericReturnType, Header.empty()))
+                .result();
     }
 
     /** A local activity stub; {@code options} (null: none) over the implementation's default local activity options. */
@@ -147,7 +160,9 @@ public final class WorkflowRunContext {
             Class<?> returnType,
             Type genericReturnType) {
         requireCoroutine("call a local activity");
-        return localActivities.execute(activityType, args, options, returnType, genericReturnType);
+        return outbound.executeLocalActivity(new WorkflowOutboundCallsInterceptor.LocalActivityInput(
+                        activityType, args, options, returnType, genericReturnType, Header.empty()))
+                .result();
     }
 
     /** Registers the signal, query and update handlers of {@code listener} (see {@link Listeners}). */
@@ -300,6 +315,13 @@ public final class WorkflowRunContext {
      * and parks the calling coroutine for good: the run's coroutines are unwound when it is destroyed.
      */
     public void continueAsNew(String workflowType, ContinueAsNewOptions options, Object[] args) {
+        requireCoroutine("continue as new");
+        outbound.continueAsNew(new WorkflowOutboundCallsInterceptor.ContinueAsNewInput(
+                workflowType, options, args == null ? new Object[0] : args, Header.empty()));
+    }
+
+    /** The continue-as-new itself, under the interceptors: {@code header} null keeps this run's. */
+    void continueAsNew(String workflowType, ContinueAsNewOptions options, Object[] args, JsonNode header) {
         DeterministicScheduler.Coroutine coroutine = requireCoroutine("continue as new");
         ContinueAsNewOptions o = options == null ? ContinueAsNewOptions.getDefaultInstance() : options;
         commands.close(new CompletionStateMachine(new Command.ContinueAsNewWorkflowExecution(
@@ -310,7 +332,8 @@ public final class WorkflowRunContext {
                 o.getWorkflowTaskTimeout(),
                 null,
                 o.getRetryOptions() == null ? null : o.getRetryOptions().toRetryPolicy(),
-                o.getMemo() == null ? null : dataConverter.toPayload(o.getMemo()))));
+                o.getMemo() == null ? null : dataConverter.toPayload(o.getMemo()),
+                header)));
         coroutine.await(() -> false);
     }
 
@@ -445,6 +468,38 @@ public final class WorkflowRunContext {
 
     LocalActivities localActivities() {
         return localActivities;
+    }
+
+    /** The worker's interceptors of this run (set before its code first runs). */
+    void interceptors(List<WorkerInterceptor> workerInterceptors) {
+        this.interceptors = List.copyOf(workerInterceptors);
+    }
+
+    List<WorkerInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** Set by the innermost inbound interceptor's {@code init}: the outbound chain. */
+    void outbound(WorkflowOutboundCallsInterceptor chain) {
+        this.outbound = chain;
+    }
+
+    /** Where the run's outbound calls go (its interceptors, then commands). */
+    WorkflowOutboundCallsInterceptor outbound() {
+        return outbound;
+    }
+
+    void inbound(WorkflowInboundCallsInterceptor chain) {
+        this.inbound = chain;
+    }
+
+    /** The run's inbound chain; null before the workflow instance exists. */
+    WorkflowInboundCallsInterceptor inbound() {
+        return inbound;
+    }
+
+    ActivityCalls activityCalls() {
+        return activities;
     }
 
     ChildWorkflows children() {

@@ -21,7 +21,16 @@ public final class ActivityRegistry {
 
         /** Calls the method with the arguments {@code converter} reads from {@code input}; throws what the method throws. */
         Object invoke(JsonNode input, DataConverter converter) throws Throwable {
-            Object[] args = Payloads.arguments(converter, input, method);
+            return call(arguments(input, converter));
+        }
+
+        /** The method's arguments {@code converter} reads from {@code input}. */
+        Object[] arguments(JsonNode input, DataConverter converter) {
+            return Payloads.arguments(converter, input, method);
+        }
+
+        /** Calls the method; throws what it throws. */
+        Object call(Object[] args) throws Throwable {
             method.setAccessible(true);
             try {
                 return method.invoke(target, args);

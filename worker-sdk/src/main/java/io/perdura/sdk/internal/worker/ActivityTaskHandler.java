@@ -9,11 +9,13 @@ import io.perdura.common.error.ErrorType;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.ActivityCanceledException;
 import io.perdura.sdk.client.WorkflowServiceException;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.failure.CanceledFailure;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,6 +38,7 @@ public final class ActivityTaskHandler {
     private final String identity;
     private final ActivityWorkerContext worker;
     private final ActivityRegistry registry;
+    private final List<WorkerInterceptor> interceptors;
 
     public ActivityTaskHandler(
             PerduraHttp http,
@@ -43,6 +46,18 @@ public final class ActivityTaskHandler {
             String identity,
             ActivityWorkerContext worker,
             ActivityRegistry registry) {
+        this(http, retryer, identity, worker, registry, List.of());
+    }
+
+    /** A handler that runs each attempt through {@code interceptors} (the first outermost). */
+    public ActivityTaskHandler(
+            PerduraHttp http,
+            RpcRetryer retryer,
+            String identity,
+            ActivityWorkerContext worker,
+            ActivityRegistry registry,
+            List<WorkerInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.http = http;
         this.retryer = retryer;
         this.answers = new TaskAnswers(http, retryer);
@@ -112,7 +127,8 @@ public final class ActivityTaskHandler {
         }
         ActivityContexts.set(context);
         try {
-            return impl.invoke(task.input(), registry.dataConverter());
+            return ActivityInvoker.invoke(
+                    interceptors, impl, context, task.input(), task.header(), registry.dataConverter());
         } finally {
             ActivityContexts.clear();
         }

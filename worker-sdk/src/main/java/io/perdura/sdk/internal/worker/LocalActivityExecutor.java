@@ -4,12 +4,14 @@ import io.perdura.common.model.Failure;
 import io.perdura.common.model.RetryPolicy;
 import io.perdura.common.model.RetryState;
 import io.perdura.common.model.TimeoutType;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.failure.ApplicationFailure;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.replay.LocalActivityOutcome;
 import io.perdura.sdk.internal.replay.LocalActivityRequest;
 import io.perdura.sdk.internal.replay.LocalActivityRunner;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,11 +37,18 @@ public final class LocalActivityExecutor implements LocalActivityRunner {
     private static final Logger log = LoggerFactory.getLogger(LocalActivityExecutor.class);
 
     private final ActivityRegistry registry;
+    private final List<WorkerInterceptor> interceptors;
     private final String taskQueue;
     private final ExecutorService attempts;
     private final ScheduledThreadPoolExecutor timers;
 
     public LocalActivityExecutor(ActivityRegistry registry, String taskQueue) {
+        this(registry, taskQueue, List.of());
+    }
+
+    /** An executor that runs each attempt through {@code interceptors} (the first outermost). */
+    public LocalActivityExecutor(ActivityRegistry registry, String taskQueue, List<WorkerInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.registry = registry;
         this.taskQueue = taskQueue;
         this.attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
@@ -157,11 +166,13 @@ public final class LocalActivityExecutor implements LocalActivityRunner {
             MDC.put("workflowId", info.getWorkflowId());
             MDC.put("runId", info.getWorkflowRunId());
             MDC.put("taskQueue", taskQueue);
-            ActivityContexts.set(new LocalActivityExecutionContext(info));
+            LocalActivityExecutionContext context = new LocalActivityExecutionContext(info);
+            ActivityContexts.set(context);
             Object result = null;
             Throwable failure = null;
             try {
-                result = impl.invoke(request.input(), registry.dataConverter());
+                result = ActivityInvoker.invoke(
+                        interceptors, impl, context, request.input(), request.header(), registry.dataConverter());
             } catch (Throwable t) {
                 failure = t;
             } finally {

@@ -42,6 +42,11 @@ public final class TaskPoller<T> {
     private volatile boolean stopped;
     private final PollHealth health = new PollHealth();
 
+    /** Task slots free now. */
+    public int availableSlots() {
+        return slots.availablePermits();
+    }
+
     public TaskPoller(
             String name,
             String taskQueue,

@@ -49,6 +49,13 @@ public final class WorkflowCache {
         evicted.forEach(WorkflowRun::destroy);
     }
 
+    /** Whether the run is held (a task for it would be a cache hit). */
+    public boolean contains(String runId) {
+        synchronized (runs) {
+            return runs.containsKey(runId);
+        }
+    }
+
     public int size() {
         synchronized (runs) {
             return runs.size();

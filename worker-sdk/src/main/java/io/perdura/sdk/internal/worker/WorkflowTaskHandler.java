@@ -13,6 +13,7 @@ import io.perdura.common.history.HistoryEvent;
 import io.perdura.common.model.Failure;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.common.converter.DataConverter;
+import io.perdura.sdk.common.interceptors.WorkerInterceptor;
 import io.perdura.sdk.internal.common.FailureConverter;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
@@ -50,6 +51,7 @@ public final class WorkflowTaskHandler {
     private final Duration guardWindow;
     private final LocalActivityRunner localActivities;
     private final DataConverter dataConverter;
+    private final List<WorkerInterceptor> interceptors;
 
     public WorkflowTaskHandler(
             PerduraHttp http,
@@ -61,7 +63,9 @@ public final class WorkflowTaskHandler {
             Duration deadlockTimeout,
             Duration guardWindow,
             LocalActivityRunner localActivities,
-            DataConverter dataConverter) {
+            DataConverter dataConverter,
+            List<WorkerInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.http = http;
         this.dataConverter = dataConverter;
         this.answers = new TaskAnswers(http, retryer);
@@ -232,14 +236,15 @@ public final class WorkflowTaskHandler {
                     + " queue " + taskQueue + "; registered: " + definitions.keySet());
         }
         return WorkflowRun.create(
-                http.namespace(),
-                definition,
-                task.workflowId(),
-                task.runId(),
-                task.history(),
-                deadlockTimeout,
-                guardWindow,
-                localActivities,
-                dataConverter);
+                        http.namespace(),
+                        definition,
+                        task.workflowId(),
+                        task.runId(),
+                        task.history(),
+                        deadlockTimeout,
+                        guardWindow,
+                        localActivities,
+                        dataConverter)
+                .withInterceptors(interceptors);
     }
 }
