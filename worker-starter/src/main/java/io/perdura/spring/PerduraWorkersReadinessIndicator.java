@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether the workers are ready ({@code perduraReadiness}): OUT_OF_SERVICE until every worker has
- * had a successful poll (the server answered it), UP from then on. Include it in the readiness group
+ * Whether the workers are ready ({@code perduraReadiness}): OUT_OF_SERVICE until every worker's
+ * pollers have reached the server (a poll answered, or held by the server as a long poll), UP from
+ * then on. Include it in the readiness group
  * ({@code management.endpoint.health.group.readiness.include=readinessState,perduraReadiness}) so that
  * an instance receives traffic only once its workers reach the server.
  */
@@ -33,14 +34,12 @@ final class PerduraWorkersReadinessIndicator implements HealthIndicator {
                     .build();
         }
         List<String> waiting = perduraWorkers.workers().values().stream()
-                .filter(worker -> !worker.getStatus().hasPolledSuccessfully())
+                .filter(worker -> !worker.getStatus().hasReachedServer())
                 .map(Worker::getTaskQueue)
                 .sorted()
                 .toList();
         if (!waiting.isEmpty()) {
-            return Health.outOfService()
-                    .withDetail("waitingForFirstPoll", waiting)
-                    .build();
+            return Health.outOfService().withDetail("waitingForServer", waiting).build();
         }
         ready = true; // once ready, the liveness of the polls is the perdura indicator's business
         return Health.up().build();

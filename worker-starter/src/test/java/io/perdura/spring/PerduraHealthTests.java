@@ -43,7 +43,7 @@ class PerduraHealthTests {
         }
         runner.withPropertyValues("perdura.target=http://127.0.0.1:" + port).run(context -> {
             assertThat(readiness(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-            assertThat(readiness(context).getDetails().get("waitingForFirstPoll"))
+            assertThat(readiness(context).getDetails().get("waitingForServer"))
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                     .containsExactly("orders", "payments");
 

@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param consecutiveFailures polls failed in a row since the last successful one
  * @param failingSince when the current run of failed polls began, or null while polls succeed
  * @param lastError the last poll failure (kind and message), or null if none failed yet
+ * @param serverReached whether a poll got an answer, or has been held by the server longer than a
+ *     connection attempt could take (an idle task queue answers a long poll only after the server's
+ *     poll timeout)
  */
 public record PollerStatus(
         TaskKind kind,
@@ -23,7 +26,8 @@ public record PollerStatus(
         Instant lastSuccessfulPoll,
         int consecutiveFailures,
         Instant failingSince,
-        String lastError) {
+        String lastError,
+        boolean serverReached) {
 
     /** The tasks a poller takes. */
     public enum TaskKind {

@@ -272,7 +272,8 @@ public final class Worker {
      */
     public synchronized WorkerStatus getStatus() {
         List<PollerStatus> statuses = new ArrayList<>();
-        pollersByKind.forEach((kind, poller) -> statuses.add(poller.status(kind)));
+        Duration acceptedAfter = http.connectTimeout().plusSeconds(1);
+        pollersByKind.forEach((kind, poller) -> statuses.add(poller.status(kind, acceptedAfter)));
         return new WorkerStatus(taskQueue, started && !stopping.isDone(), statuses);
     }
 

@@ -16,6 +16,11 @@ public record WorkerStatus(String taskQueue, boolean started, List<PollerStatus>
         pollers = List.copyOf(pollers);
     }
 
+    /** Whether every poller has reached the server: a poll answered, or held by the server. */
+    public boolean hasReachedServer() {
+        return started && pollers.stream().allMatch(PollerStatus::serverReached);
+    }
+
     /** Whether every poller has had at least one successful poll. */
     public boolean hasPolledSuccessfully() {
         return started && pollers.stream().allMatch(p -> p.lastSuccessfulPoll() != null);

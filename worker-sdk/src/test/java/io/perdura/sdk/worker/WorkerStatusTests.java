@@ -30,8 +30,10 @@ class WorkerStatusTests {
 
     private Worker start(String target) {
         factory = WorkerFactory.newInstance(
-                WorkflowClient.newInstance(
-                        WorkflowClientOptions.builder().setTarget(target).build()),
+                WorkflowClient.newInstance(WorkflowClientOptions.builder()
+                        .setTarget(target)
+                        .setConnectTimeout(Duration.ofMillis(500))
+                        .build()),
                 WorkerFactoryOptions.builder()
                         .setInitialPollBackoff(Duration.ofMillis(10))
                         .setMaxPollBackoff(Duration.ofMillis(50))
@@ -105,5 +107,34 @@ class WorkerStatusTests {
         assertThat(activity.failingSince()).isAfterOrEqualTo(before);
         assertThat(activity.lastError()).isNotBlank();
         assertThat(worker.getStatus().hasPolledSuccessfully()).isFalse();
+        assertThat(worker.getStatus().hasReachedServer()).isFalse();
+    }
+
+    @Test
+    void pollsTheServerHoldsReachItBeforeTheyAreAnswered() throws Exception {
+        try (FakeFrontend frontend = new FakeFrontend()) {
+            Answer held = Answer.empty(204);
+            frontend.route("POST", NS + "/task-queues/greetings/workflow-tasks/poll", r -> hold(held))
+                    .route("POST", NS + "/task-queues/greetings/activity-tasks/poll", r -> hold(held))
+                    .route("POST", NS + "/task-queues/greetings/polls/cancel", r -> Answer.empty(204));
+            Worker worker = start(frontend.target());
+            factory.start();
+            assertThat(worker.getStatus().hasReachedServer()).isFalse();
+
+            // a long poll on an idle queue: held by the server, answered only after its poll timeout
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> worker.getStatus().hasReachedServer());
+            assertThat(worker.getStatus().hasPolledSuccessfully()).isFalse();
+            assertThat(worker.getStatus().pollers()).allMatch(p -> p.consecutiveFailures() == 0);
+        }
+    }
+
+    private static Answer hold(Answer answer) {
+        try {
+            Thread.sleep(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return answer;
     }
 }

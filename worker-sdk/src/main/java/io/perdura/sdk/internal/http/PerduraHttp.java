@@ -41,8 +41,10 @@ public final class PerduraHttp {
     private final RpcRetryOptions rpcRetryOptions;
     private final List<WorkflowClientInterceptor> clientInterceptors;
     private final SdkMetrics requestMetrics;
+    private final Duration connectTimeout;
 
     public PerduraHttp(WorkflowClientOptions options) {
+        this.connectTimeout = options.getConnectTimeout();
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.getConnectTimeout())
@@ -52,6 +54,11 @@ public final class PerduraHttp {
         this.rpcRetryOptions = options.getRpcRetryOptions();
         this.clientInterceptors = options.getInterceptors();
         this.requestMetrics = SdkMetrics.of(options.getMeterRegistry());
+    }
+
+    /** How long a connection attempt may take before it fails. */
+    public Duration connectTimeout() {
+        return connectTimeout;
     }
 
     public String namespace() {

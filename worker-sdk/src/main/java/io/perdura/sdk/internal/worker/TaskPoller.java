@@ -119,9 +119,9 @@ public final class TaskPoller<T> {
         return true;
     }
 
-    /** What these pollers are doing now. */
-    public PollerStatus status(PollerStatus.TaskKind kind) {
-        return health.status(kind, pollers, maxConcurrent, maxConcurrent - slots.availablePermits());
+    /** What these pollers are doing now; a poll waiting longer than {@code acceptedAfter} reached the server. */
+    public PollerStatus status(PollerStatus.TaskKind kind, Duration acceptedAfter) {
+        return health.status(kind, pollers, maxConcurrent, maxConcurrent - slots.availablePermits(), acceptedAfter);
     }
 
     public boolean isStopped() {
@@ -174,6 +174,7 @@ public final class TaskPoller<T> {
     }
 
     private T pollOnce() {
+        health.polling();
         CompletableFuture<T> future = poll.get();
         inFlightPolls.add(future);
         try {
