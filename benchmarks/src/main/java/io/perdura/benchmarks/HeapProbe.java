@@ -28,7 +28,7 @@ final class HeapProbe {
 
     /** Bytes of every file under {@code dir}, or -1 when there is none. */
     static long bytesUnder(String dir) {
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
+        if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
             return -1;
         }
         try (Stream<Path> files = Files.walk(Path.of(dir))) {

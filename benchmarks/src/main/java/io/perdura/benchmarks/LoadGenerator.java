@@ -65,6 +65,7 @@ public final class LoadGenerator {
             before.add(ProcessStats.of(process.getKey(), process.getValue()));
         }
         ProcessStats selfBefore = ProcessStats.self();
+        long diskBefore = HeapProbe.bytesUnder(options.dataDir());
         Driver driver = new Driver(peer, workload, options.taskQueue());
         Result result = options.mode() == Workload.Mode.OPEN
                 ? driver.open(options.rate(), options.duration())
@@ -103,14 +104,18 @@ public final class LoadGenerator {
         row.append(String.format(
                 Locale.ROOT, " server-cpu-ms/wf=%.1f total-cpu-ms/wf=%.1f", serverCpu, serverCpu + selfCpu));
         if (!workload.awaitsResult()) {
-            row.append(idleScale(after, options.dataDir(), result.completed()));
+            long diskGrowth = diskBefore < 0 ? -1 : HeapProbe.bytesUnder(options.dataDir()) - diskBefore;
+            row.append(idleScale(after, diskGrowth, result.completed()));
         }
         System.out.println(row);
         return result;
     }
 
-    /** What the sleeping workflows cost: heap after GC and live threads of each server, disk per 100k. */
-    private static String idleScale(List<ProcessStats> servers, String dataDir, int started) {
+    /**
+     * What the sleeping workflows cost: heap after GC and live threads of each server, and how much the
+     * data directory grew, per 100k workflows.
+     */
+    private static String idleScale(List<ProcessStats> servers, long diskGrowth, int started) {
         StringBuilder fields = new StringBuilder();
         long heap = 0;
         int threads = 0;
@@ -124,10 +129,9 @@ public final class LoadGenerator {
             threads += now.threads();
         }
         fields.append(String.format(Locale.ROOT, " heap-mib=%d threads=%d", heap, threads));
-        long bytes = HeapProbe.bytesUnder(dataDir);
-        if (bytes >= 0 && started > 0) {
-            double perHundredThousand = bytes / 1024.0 / 1024.0 * 100_000 / started;
-            System.out.printf(Locale.ROOT, "data dir %s: %.1f MiB per 100k workflows%n", dataDir, perHundredThousand);
+        if (diskGrowth >= 0 && started > 0) {
+            double perHundredThousand = diskGrowth / 1024.0 / 1024.0 * 100_000 / started;
+            System.out.printf(Locale.ROOT, "data dir grew %.1f MiB per 100k workflows%n", perHundredThousand);
             fields.append(String.format(Locale.ROOT, " disk-mib/100k=%.1f", perHundredThousand));
         }
         return fields.toString();

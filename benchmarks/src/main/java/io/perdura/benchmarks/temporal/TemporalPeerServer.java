@@ -20,8 +20,22 @@ public final class TemporalPeerServer {
 
     private TemporalPeerServer() {}
 
-    /** Starts the server and the worker, prints one {@code ready} line, and blocks. */
+    /** Starts the server and the worker, prints one {@code ready} line, and blocks until the JVM stops. */
     public static void run(int port, String taskQueue) throws InterruptedException {
+        AutoCloseable peer = start(port, taskQueue);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close(peer);
+            stopped.countDown();
+        }));
+        System.out.printf(
+                "temporal peer ready: test server and worker (task queue %s) on 127.0.0.1:%d, pid %d%n",
+                taskQueue, port, ProcessHandle.current().pid());
+        stopped.await();
+    }
+
+    /** Starts the server and the worker in this JVM; closing the answer stops both. */
+    public static AutoCloseable start(int port, String taskQueue) {
         TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + port)
@@ -31,17 +45,19 @@ public final class TemporalPeerServer {
         worker.registerWorkflowImplementationTypes(PeerWorkflows.IMPLEMENTATIONS);
         worker.registerActivitiesImplementations(new PeerWorkflows.PeerActivitiesImpl());
         factory.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        return () -> {
             factory.shutdownNow();
             factory.awaitTermination(5, TimeUnit.SECONDS);
             service.shutdownNow();
             server.close();
-            stopped.countDown();
-        }));
-        System.out.printf(
-                "temporal peer ready: test server and worker (task queue %s) on 127.0.0.1:%d, pid %d%n",
-                taskQueue, port, ProcessHandle.current().pid());
-        stopped.await();
+        };
+    }
+
+    private static void close(AutoCloseable peer) {
+        try {
+            peer.close();
+        } catch (Exception e) {
+            System.err.println("temporal peer did not stop cleanly: " + e);
+        }
     }
 }
