@@ -94,6 +94,24 @@ run() { # run PEER WORKLOAD ROUND
     { echo "($peer run failed: $(grep -v WARN "$work/$name-$peer-$round.err" | tail -3))"; }
 }
 
+count_rows() { # count_rows: rows in the stopped dev server's embedded database per 100k of its sleeping workflows
+  local sleeping url tables sql h2
+  sleeping=$(grep "^row .*peer=perdura workload=idle-scale" "$rows" | grep -o "sleeping=[0-9]*" | cut -d= -f2)
+  [ -n "$sleeping" ] || return 0
+  mkdir -p "$work/h2"
+  unzip -o -q -j "$dev_jar" 'BOOT-INF/lib/h2-*.jar' -d "$work/h2"
+  h2=$(ls "$work"/h2/h2-*.jar)
+  url="jdbc:h2:file:$work/perdura-data/perdura;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY"
+  tables=$(java -cp "$h2" org.h2.tools.Shell -url "$url" -user "" \
+    -sql "select table_name from information_schema.tables where table_schema='public'" | sed '1d;$d' | tr -d ' ')
+  sql=$(for t in $tables; do echo "select '$t', count(*) from $t"; done | paste -sd'|' | sed 's/|/ union all /g')
+  java -cp "$h2" org.h2.tools.Shell -url "$url" -user "" -sql "$sql" | sed '1d;$d' | tr -d ' ' |
+    awk -F'|' -v n="$sleeping" '{ total += $2; if ($2 > 0) line = line sprintf(" %s=%.0f", $1, $2 * 100000 / n) }
+      END { printf "perdura database rows per 100k sleeping workflows: %.0f (%s )\n", total * 100000 / n, line }' |
+    tee "$work/rows-per-100k"
+  sed -i "/peer=perdura workload=idle-scale/s/\$/ rows\/100k=$(awk '{print $8}' "$work/rows-per-100k")/" "$rows"
+}
+
 bench() { # bench WORKLOAD
   local name=$1 n=$rounds
   [ "$name" = idle-scale ] && n=1
@@ -103,6 +121,7 @@ bench() { # bench WORKLOAD
     run temporal "$name" "$round"
   done
   stop_servers
+  if [ "$name" = idle-scale ]; then count_rows; fi
 }
 
 if [ "$workload" = all ]; then
@@ -129,6 +148,7 @@ awk '
     sum[w, p] += get(figure(w)); runs[w, p]++
     cpu[w, p] += get("total-cpu-ms/wf")
     if (get("heap-mib") != "") heap[w, p] += get("heap-mib")
+    if (get("rows/100k") != "") rowsper[w] = get("rows/100k")
   }
   END {
     print ""
@@ -141,6 +161,7 @@ awk '
       printf "RATIO %-15s %s perdura/temporal = %.2fx (%.1f vs %.1f, %s; mean of %d run(s) each); cpu-ms/wf %.2fx (%.1f vs %.1f)",
         w, f, (b == 0 ? 0 : a / b), a, b, better, runs[w, "perdura"], (cb == 0 ? 0 : ca / cb), ca, cb
       if ((w, "perdura") in heap) printf "; heap after GC %.0f vs %.0f MiB", heap[w, "perdura"], heap[w, "temporal"]
+      if (rowsper[w] != "") printf "; perdura rows per 100k %s (temporal: in memory)", rowsper[w]
       printf "\n"
     }
   }' "$rows"

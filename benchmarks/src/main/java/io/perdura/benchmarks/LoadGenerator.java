@@ -57,8 +57,8 @@ public final class LoadGenerator {
                 options.concurrency(),
                 options.target());
         if (options.warmup() > 0) {
-            Workload warmup = workload.awaitsResult() ? workload : new Workload.OneActivity();
-            new Driver(peer, warmup, options.taskQueue()).closed(options.warmup(), options.concurrency());
+            // idle-scale warms up with sleepers too, so that every workflow the server holds is asleep
+            new Driver(peer, workload, options.taskQueue()).closed(options.warmup(), options.concurrency());
         }
         List<ProcessStats> before = new ArrayList<>();
         for (Map.Entry<String, Long> process : options.processes().entrySet()) {
@@ -105,17 +105,17 @@ public final class LoadGenerator {
                 Locale.ROOT, " server-cpu-ms/wf=%.1f total-cpu-ms/wf=%.1f", serverCpu, serverCpu + selfCpu));
         if (!workload.awaitsResult()) {
             long diskGrowth = diskBefore < 0 ? -1 : HeapProbe.bytesUnder(options.dataDir()) - diskBefore;
-            row.append(idleScale(after, diskGrowth, result.completed()));
+            row.append(idleScale(after, diskGrowth, result.completed(), result.completed() + options.warmup()));
         }
         System.out.println(row);
         return result;
     }
 
     /**
-     * What the sleeping workflows cost: heap after GC and live threads of each server, and how much the
-     * data directory grew, per 100k workflows.
+     * What the sleeping workflows (the run's and the warm-up's) cost: heap after GC and live threads of
+     * each server, and how much the data directory grew during the run, per 100k workflows.
      */
-    private static String idleScale(List<ProcessStats> servers, long diskGrowth, int started) {
+    private static String idleScale(List<ProcessStats> servers, long diskGrowth, int started, int sleeping) {
         StringBuilder fields = new StringBuilder();
         long heap = 0;
         int threads = 0;
@@ -124,11 +124,11 @@ public final class LoadGenerator {
             ProcessStats now = server.now();
             System.out.printf(
                     "%s after %d sleeping workflows: heap-after-gc=%dMiB live-threads=%d%n",
-                    server.label(), started, serverHeap, now.threads());
+                    server.label(), sleeping, serverHeap, now.threads());
             heap += serverHeap;
             threads += now.threads();
         }
-        fields.append(String.format(Locale.ROOT, " heap-mib=%d threads=%d", heap, threads));
+        fields.append(String.format(Locale.ROOT, " sleeping=%d heap-mib=%d threads=%d", sleeping, heap, threads));
         if (diskGrowth >= 0 && started > 0) {
             double perHundredThousand = diskGrowth / 1024.0 / 1024.0 * 100_000 / started;
             System.out.printf(Locale.ROOT, "data dir grew %.1f MiB per 100k workflows%n", perHundredThousand);
