@@ -12,7 +12,7 @@ rm -rf "$PERDURA_CLUSTER_DIR"
 mysql -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS perdura"
 [ -f benchmarks/target/perdura-benchmarks.jar ] || ./mvnw -q -B -DskipTests package -pl benchmarks -am
 scripts/cluster.sh up
-bench() { java -jar benchmarks/target/perdura-benchmarks.jar --workflows=${N:-2000} --concurrency=32 --warmup=200 "$@" 2>&1 | grep -v "^\s*at " | tail -4; }
+bench() { java -jar benchmarks/target/perdura-benchmarks.jar --workflows=${N:-2000} --concurrency=32 --warmup=200 "$@" 2>&1 | grep -v "^\s*at \|^\[main\] INFO" | tail -7; }
 echo "### 2 history: one-activity"; bench --workload=one-activity --server-pid=$(cat $PERDURA_CLUSTER_DIR/pids/history-1.pid)
 echo "### 2 history: signal-wait"; bench --workload=signal-wait --server-pid=$(cat $PERDURA_CLUSTER_DIR/pids/history-1.pid)
 scripts/cluster.sh down history-2; sleep 15
