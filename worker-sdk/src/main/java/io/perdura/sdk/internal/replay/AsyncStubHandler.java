@@ -1,5 +1,6 @@
 package io.perdura.sdk.internal.replay;
 
+import io.perdura.sdk.common.converter.DefaultDataConverter;
 import io.perdura.sdk.workflow.Promise;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -41,40 +42,12 @@ public abstract class AsyncStubHandler implements InvocationHandler {
         }
         Promise<?> promise = start(method, args == null ? new Object[0] : args);
         if (AsyncInvocation.claim(promise)) {
-            return defaultValue(method.getReturnType());
+            return DefaultDataConverter.defaultValue(method.getReturnType());
         }
         return promise.get();
     }
 
     protected final Class<?> iface() {
         return iface;
-    }
-
-    private static Object defaultValue(Class<?> type) {
-        if (!type.isPrimitive() || type == void.class) {
-            return null;
-        }
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == char.class) {
-            return '\0';
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        if (type == float.class) {
-            return 0f;
-        }
-        if (type == double.class) {
-            return 0d;
-        }
-        if (type == byte.class) {
-            return (byte) 0;
-        }
-        if (type == short.class) {
-            return (short) 0;
-        }
-        return 0;
     }
 }
