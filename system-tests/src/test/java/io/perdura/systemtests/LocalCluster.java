@@ -156,10 +156,14 @@ final class LocalCluster implements PerduraServer {
         }
     }
 
-    /** A base port whose block base..base+22 looks free. */
+    /**
+     * A base port whose block base..base+22 looks free, below Linux's ephemeral range (32768 and up):
+     * a component started later in a test (a second frontend, a restart) binds its port minutes after
+     * this check, and a port in the ephemeral range may meanwhile be taken by any outgoing connection.
+     */
     private static int freePortBlock() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 20_000);
+            int base = 20_000 + (int) (Math.random() * 12_700);
             if (isFree(base)
                     && isFree(base + 1)
                     && isFree(base + 2)
