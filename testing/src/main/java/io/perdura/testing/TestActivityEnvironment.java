@@ -4,12 +4,10 @@ import io.perdura.sdk.activity.ActivityInterface;
 import io.perdura.sdk.activity.ActivityOptions;
 import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.internal.common.ActivityNames;
-import io.perdura.sdk.internal.common.Payloads;
 import io.perdura.sdk.internal.worker.ActivityContexts;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityRegistry.ActivityImplementation;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -138,17 +136,12 @@ public final class TestActivityEnvironment implements AutoCloseable {
                 options.getHeartbeatTimeout(),
                 previous,
                 previous == null ? 1 : 2);
-        Object[] input = Payloads.arguments(
-                converter, converter.toPayloads(args == null ? new Object[0] : args), implementation.method());
+        Object[] input = implementation.arguments(converter.toPayloads(args == null ? new Object[0] : args), converter);
         ActivityContexts.set(new TestActivityExecutionContext(
                 converter, info, details -> heartbeatListener.accept(details), () -> cancelRequested));
         Object result;
         try {
-            Method target = implementation.method();
-            target.setAccessible(true);
-            result = target.invoke(implementation.target(), input);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+            result = implementation.call(input);
         } finally {
             ActivityContexts.clear();
         }

@@ -90,33 +90,9 @@ public final class WorkflowRun {
                 runId,
                 history,
                 deadlockTimeout,
-                localActivityRunner,
-                DataConverter.getDefaultInstance());
-    }
-
-    /**
-     * A run to be rebuilt from {@code history} whose local activities {@code localActivityRunner} runs
-     * and whose values {@code dataConverter} converts.
-     */
-    public static WorkflowRun create(
-            String namespace,
-            WorkflowDefinition definition,
-            String workflowId,
-            String runId,
-            List<HistoryEvent> history,
-            Duration deadlockTimeout,
-            LocalActivityRunner localActivityRunner,
-            DataConverter dataConverter) {
-        return create(
-                namespace,
-                definition,
-                workflowId,
-                runId,
-                history,
-                deadlockTimeout,
                 null,
                 localActivityRunner,
-                dataConverter);
+                DataConverter.getDefaultInstance());
     }
 
     /**

@@ -19,18 +19,13 @@ public final class ActivityRegistry {
     /** One activity type: the object and method that implement it. */
     public record ActivityImplementation(String activityType, Object target, Method method) {
 
-        /** Calls the method with the arguments {@code converter} reads from {@code input}; throws what the method throws. */
-        Object invoke(JsonNode input, DataConverter converter) throws Throwable {
-            return call(arguments(input, converter));
-        }
-
         /** The method's arguments {@code converter} reads from {@code input}. */
-        Object[] arguments(JsonNode input, DataConverter converter) {
+        public Object[] arguments(JsonNode input, DataConverter converter) {
             return Payloads.arguments(converter, input, method);
         }
 
         /** Calls the method; throws what it throws. */
-        Object call(Object[] args) throws Throwable {
+        public Object call(Object[] args) throws Throwable {
             method.setAccessible(true);
             try {
                 return method.invoke(target, args);
