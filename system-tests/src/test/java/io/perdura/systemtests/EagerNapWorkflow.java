@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /**
  * A workflow of one activity on its own task queue, for the eager execution tests: the activity has a
- * 3 s start-to-close timeout and is retried. {@link #main} runs a worker whose activity never returns,
+ * 5 s start-to-close timeout and is retried. {@link #main} runs a worker whose activity never returns,
  * as a child process to be killed while it runs an eager attempt.
  */
 @WorkflowInterface
@@ -33,7 +33,7 @@ public interface EagerNapWorkflow {
         private final Naps naps = Workflow.newActivityStub(
                 Naps.class,
                 ActivityOptions.newBuilder()
-                        .setStartToCloseTimeout(Duration.ofSeconds(3))
+                        .setStartToCloseTimeout(Duration.ofSeconds(5))
                         .setRetryOptions(RetryOptions.newBuilder()
                                 .setInitialInterval(Duration.ofMillis(100))
                                 .setMaximumAttempts(5)
