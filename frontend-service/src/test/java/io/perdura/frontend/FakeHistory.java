@@ -1,6 +1,7 @@
 package io.perdura.frontend;
 
 import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
@@ -298,7 +299,8 @@ final class FakeHistory implements HistoryService {
     }
 
     @Override
-    public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
+    public CompletableFuture<CompleteWorkflowTaskResponse> respondWorkflowTaskCompleted(
+            RespondWorkflowTaskCompleted request) {
         received.add(request);
         return CompletableFuture.completedFuture(null);
     }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.CompleteActivityTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.FailActivityTaskRequest;
 import io.perdura.common.api.FailWorkflowTaskRequest;
 import io.perdura.common.api.HistoryPage;
@@ -156,8 +157,8 @@ abstract class AbstractHistoryEngineTests {
                 "worker-1")));
     }
 
-    void complete(WorkflowTask task, Command... commands) {
-        join(history.respondWorkflowTaskCompleted(new RespondWorkflowTaskCompleted(
+    CompleteWorkflowTaskResponse complete(WorkflowTask task, Command... commands) {
+        return join(history.respondWorkflowTaskCompleted(new RespondWorkflowTaskCompleted(
                 TaskToken.decode(task.taskToken()),
                 new CompleteWorkflowTaskRequest(task.taskToken(), List.of(commands), "worker-1"))));
     }

@@ -146,9 +146,23 @@ public class PerduraProperties {
         /** Longest time activity heartbeats are held back, whatever the heartbeat timeout. */
         private Duration maxHeartbeatThrottleInterval = Duration.ofSeconds(60);
 
+        /**
+         * Whether the workers never ask to run the activities their workflows schedule eagerly (in the
+         * workflow task's completion, without an activity poll; ADR 29).
+         */
+        private boolean disableEagerExecution;
+
         private final Health health = new Health();
 
         private final Sandbox sandbox = new Sandbox();
+
+        public boolean isDisableEagerExecution() {
+            return disableEagerExecution;
+        }
+
+        public void setDisableEagerExecution(boolean disableEagerExecution) {
+            this.disableEagerExecution = disableEagerExecution;
+        }
 
         public Health getHealth() {
             return health;

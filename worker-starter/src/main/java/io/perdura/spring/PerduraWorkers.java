@@ -208,7 +208,8 @@ public class PerduraWorkers implements SmartLifecycle {
                     .setDefaultHeartbeatThrottleInterval(settings.getDefaultHeartbeatThrottleInterval())
                     .setMaxHeartbeatThrottleInterval(settings.getMaxHeartbeatThrottleInterval())
                     .setSandboxMode(settings.getSandbox().getMode())
-                    .setSandboxAllowed(settings.getSandbox().getAllowed());
+                    .setSandboxAllowed(settings.getSandbox().getAllowed())
+                    .setDisableEagerExecution(settings.isDisableEagerExecution());
             for (PerduraOptionsCustomizer<WorkerOptions.Builder> customizer : optionsCustomizers) {
                 options = customizer.customize(options);
             }

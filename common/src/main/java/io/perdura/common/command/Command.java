@@ -52,7 +52,10 @@ public sealed interface Command {
 
     /**
      * Schedule an activity; {@code input} is a JSON array of arguments, {@code header} a JSON object
-     * handed to the activity with each attempt (null: none).
+     * handed to the activity with each attempt (null: none). {@code requestEagerExecution}: the
+     * worker completing the task polls the activity's task queue, has a slot free and asks to run the
+     * first attempt itself; when the queue is the run's own, history starts the attempt in the
+     * task's completion and returns it in the answer instead of dispatching it through matching.
      */
     record ScheduleActivityTask(
             String activityId,
@@ -64,11 +67,38 @@ public sealed interface Command {
             Duration startToCloseTimeout,
             Duration heartbeatTimeout,
             RetryPolicy retryPolicy,
-            JsonNode header)
+            JsonNode header,
+            boolean requestEagerExecution)
             implements Command {
 
         public ScheduleActivityTask {
             header = Headers.normalize(header);
+        }
+
+        /** An activity dispatched through matching (no eager execution asked). */
+        public ScheduleActivityTask(
+                String activityId,
+                String activityType,
+                String taskQueue,
+                JsonNode input,
+                Duration scheduleToCloseTimeout,
+                Duration scheduleToStartTimeout,
+                Duration startToCloseTimeout,
+                Duration heartbeatTimeout,
+                RetryPolicy retryPolicy,
+                JsonNode header) {
+            this(
+                    activityId,
+                    activityType,
+                    taskQueue,
+                    input,
+                    scheduleToCloseTimeout,
+                    scheduleToStartTimeout,
+                    startToCloseTimeout,
+                    heartbeatTimeout,
+                    retryPolicy,
+                    header,
+                    false);
         }
 
         /** An activity without a header. */
@@ -93,6 +123,22 @@ public sealed interface Command {
                     heartbeatTimeout,
                     retryPolicy,
                     null);
+        }
+
+        /** This command with {@code eager} as its request for eager execution. */
+        public ScheduleActivityTask withRequestEagerExecution(boolean eager) {
+            return new ScheduleActivityTask(
+                    activityId,
+                    activityType,
+                    taskQueue,
+                    input,
+                    scheduleToCloseTimeout,
+                    scheduleToStartTimeout,
+                    startToCloseTimeout,
+                    heartbeatTimeout,
+                    retryPolicy,
+                    header,
+                    eager);
         }
 
         @Override

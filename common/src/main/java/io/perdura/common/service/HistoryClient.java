@@ -1,6 +1,7 @@
 package io.perdura.common.service;
 
 import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
@@ -126,7 +127,8 @@ public final class HistoryClient implements HistoryService {
     }
 
     @Override
-    public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
+    public CompletableFuture<CompleteWorkflowTaskResponse> respondWorkflowTaskCompleted(
+            RespondWorkflowTaskCompleted request) {
         return call(request);
     }
 

@@ -1,6 +1,7 @@
 package io.perdura.common.service;
 
 import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
@@ -49,7 +50,8 @@ public interface HistoryService {
     /** Fails with TASK_NOT_FOUND when the attempt is no longer current. */
     CompletableFuture<ActivityTask> recordActivityTaskStarted(RecordActivityTaskStarted request);
 
-    CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request);
+    /** The activity attempts history started eagerly for the completing worker (none unless it asked). */
+    CompletableFuture<CompleteWorkflowTaskResponse> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request);
 
     CompletableFuture<Void> respondWorkflowTaskFailed(RespondWorkflowTaskFailed request);
 

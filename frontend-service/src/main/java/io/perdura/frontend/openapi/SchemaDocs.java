@@ -135,6 +135,13 @@ final class SchemaDocs {
                             "cancelRequested",
                             "Whether the workflow asked the activity to cancel: stop, then report it" + " canceled")),
             Map.entry(
+                    "CompleteWorkflowTaskResponse",
+                    Map.of(
+                            "activityTasks",
+                            "First attempts of the activities this completion scheduled with"
+                                    + " requestEagerExecution, started for the caller: run each at once, as if"
+                                    + " polled, and answer it as any activity task")),
+            Map.entry(
                     "ActivityTask",
                     Map.of(
                             "scheduledTime", "When the workflow scheduled the activity (its first attempt)",

@@ -2,6 +2,7 @@ package io.perdura.frontend.worker;
 
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.FailWorkflowTaskRequest;
 import io.perdura.common.api.PollRequest;
 import io.perdura.common.api.TaskToken;
@@ -68,15 +69,21 @@ class WorkflowTaskController {
                 "matching (workflow task poll)");
     }
 
-    @PostMapping(path = ApiPaths.WORKFLOW_TASK_COMPLETE)
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping(path = ApiPaths.WORKFLOW_TASK_COMPLETE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "completeWorkflowTask",
             summary = "Complete a workflow task",
-            description = "Answers a workflow task with the commands the workflow code produced (possibly none).")
-    @ApiResponse(responseCode = "204", description = "Recorded")
+            description = "Answers a workflow task with the commands the workflow code produced (possibly none)."
+                    + " A `ScheduleActivityTask` command with `requestEagerExecution: true` whose task queue is the"
+                    + " workflow's own asks for eager execution: its first attempt starts in this completion and"
+                    + " comes back in `activityTasks` for the caller to run at once, as if it had polled it (ADR 29).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Recorded; the caller runs the activity tasks returned (eager execution)",
+            content = @Content(schema = @Schema(implementation = CompleteWorkflowTaskResponse.class)))
+    @ApiResponse(responseCode = "204", description = "Recorded; no activity task is handed back")
     @ProblemResponse(value = ErrorType.TASK_NOT_FOUND, when = "the task is no longer current (timed out, answered)")
-    void complete(
+    ResponseEntity<CompleteWorkflowTaskResponse> complete(
             @PathVariable @Parameter(description = "Namespace") String namespace,
             @RequestBody CompleteWorkflowTaskRequest body) {
         Validate.name("namespace", namespace);
@@ -88,9 +95,12 @@ class WorkflowTaskController {
         }
         CompleteWorkflowTaskRequest normalised =
                 new CompleteWorkflowTaskRequest(request.taskToken(), commands, request.identity());
-        backends.await(
+        CompleteWorkflowTaskResponse response = backends.await(
                 backends.history().respondWorkflowTaskCompleted(new RespondWorkflowTaskCompleted(token, normalised)),
                 "history (complete workflow task)");
+        return response == null || response.activityTasks().isEmpty()
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.ok(response);
     }
 
     @PostMapping(path = ApiPaths.WORKFLOW_TASK_FAIL)

@@ -24,7 +24,9 @@ import java.util.Set;
  * The activity commands of a workflow task: validation and the events and pending activities they
  * make. A cancel request writes ActivityTaskCancelRequested; an activity with no attempt running is
  * canceled at once, its ActivityTaskCanceled buffered so that it follows all of the task's command
- * events (the SDK matches them as one run); a running one is marked and waits for its worker.
+ * events (the SDK matches them as one run); a running one is marked and waits for its worker. An
+ * activity whose command asks for eager execution on the run's own task queue is not dispatched:
+ * {@link EagerActivities} starts it for the completing worker once all commands are applied.
  */
 final class ActivityCommands {
 
@@ -140,7 +142,12 @@ final class ActivityCommands {
         Instant now = update.now();
         ActivityInfo activity = new ActivityInfo(scheduledId, scheduled, now);
         update.state().addActivity(activity);
-        update.transfer(TransferTaskType.ACTIVITY_TASK, taskQueue, scheduledId, 1);
+        boolean eager = a.requestEagerExecution() && taskQueue.equals(execution.taskQueue());
+        if (eager) {
+            update.eagerActivity(scheduledId);
+        } else {
+            update.transfer(TransferTaskType.ACTIVITY_TASK, taskQueue, scheduledId, 1);
+        }
         if (scheduleToClose != null) {
             activity.scheduleToCloseTimerTaskId(update.timer(
                     TimerTaskType.ACTIVITY_TIMEOUT,
@@ -149,7 +156,7 @@ final class ActivityCommands {
                     0,
                     TimeoutType.SCHEDULE_TO_CLOSE.name()));
         }
-        if (scheduleToStart != null) {
+        if (scheduleToStart != null && !eager) {
             activity.addAttemptTimer(update.timer(
                     TimerTaskType.ACTIVITY_TIMEOUT,
                     now.plus(scheduleToStart),

@@ -60,28 +60,36 @@ final class ActivityTaskHandler {
             if (activity.state() != ActivityInfo.State.SCHEDULED) {
                 throw WorkflowTaskHandler.taskNotFound();
             }
-            Instant now = update.now();
-            activity.start(request.pollRequestId(), request.identity(), now);
-            activity.drainAttemptTimers().forEach(update::deleteTimer);
-            activity.addAttemptTimer(update.timer(
-                    TimerTaskType.ACTIVITY_TIMEOUT,
-                    now.plus(activity.startToCloseTimeout()),
-                    activity.scheduledEventId(),
-                    activity.attempt(),
-                    TimeoutType.START_TO_CLOSE.name()));
-            if (activity.heartbeatTimeout() != null) {
-                activity.addAttemptTimer(update.timer(
-                        TimerTaskType.ACTIVITY_TIMEOUT,
-                        now.plus(activity.heartbeatTimeout()),
-                        activity.scheduledEventId(),
-                        activity.attempt(),
-                        TimeoutType.HEARTBEAT.name()));
-            }
+            startAttempt(update, activity, request.pollRequestId(), request.identity());
             return toActivityTask(state, activity);
         });
     }
 
-    private static ActivityTask toActivityTask(MutableState state, ActivityInfo activity) {
+    /**
+     * Starts the scheduled attempt of {@code activity} now: its schedule-to-start timer goes, its
+     * start-to-close (and heartbeat) timers start. A polled attempt and an eager one start alike.
+     */
+    static void startAttempt(RunUpdate update, ActivityInfo activity, String requestId, String identity) {
+        Instant now = update.now();
+        activity.start(requestId, identity, now);
+        activity.drainAttemptTimers().forEach(update::deleteTimer);
+        activity.addAttemptTimer(update.timer(
+                TimerTaskType.ACTIVITY_TIMEOUT,
+                now.plus(activity.startToCloseTimeout()),
+                activity.scheduledEventId(),
+                activity.attempt(),
+                TimeoutType.START_TO_CLOSE.name()));
+        if (activity.heartbeatTimeout() != null) {
+            activity.addAttemptTimer(update.timer(
+                    TimerTaskType.ACTIVITY_TIMEOUT,
+                    now.plus(activity.heartbeatTimeout()),
+                    activity.scheduledEventId(),
+                    activity.attempt(),
+                    TimeoutType.HEARTBEAT.name()));
+        }
+    }
+
+    static ActivityTask toActivityTask(MutableState state, ActivityInfo activity) {
         var key = state.execution().key();
         var token = new TaskToken(
                 TaskToken.Kind.ACTIVITY,

@@ -1,6 +1,7 @@
 package io.perdura.history.engine;
 
 import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
@@ -275,8 +276,9 @@ public final class HistoryEngine implements HistoryService {
     }
 
     @Override
-    public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
-        return ordered(request, () -> run(() -> workflowTasks.completed(request)));
+    public CompletableFuture<CompleteWorkflowTaskResponse> respondWorkflowTaskCompleted(
+            RespondWorkflowTaskCompleted request) {
+        return ordered(request, () -> call(() -> workflowTasks.completed(request)));
     }
 
     @Override

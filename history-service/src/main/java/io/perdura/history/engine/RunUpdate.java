@@ -38,6 +38,7 @@ final class RunUpdate {
     private final List<TransferTask> transferTasks = new ArrayList<>();
     private final List<Long> deletedTimerTaskIds = new ArrayList<>();
     private final List<UpdateProgress> updateProgress = new ArrayList<>();
+    private final List<Long> eagerActivities = new ArrayList<>();
     private boolean unchanged;
     private HistoryEvent closingEvent;
     private RunUpdate successor;
@@ -231,6 +232,16 @@ final class RunUpdate {
         if (taskId != 0) {
             deletedTimerTaskIds.add(taskId);
         }
+    }
+
+    /** Marks the activity scheduled by {@code scheduledEventId} to start for the completing worker, undispatched. */
+    void eagerActivity(long scheduledEventId) {
+        eagerActivities.add(scheduledEventId);
+    }
+
+    /** The activities scheduled in this update to start eagerly, in command order. */
+    List<Long> eagerActivities() {
+        return eagerActivities;
     }
 
     void transfer(TransferTaskType type, String taskQueue, long scheduledEventId, int attempt) {

@@ -1,5 +1,6 @@
 package io.perdura.history.engine;
 
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.command.Command;
@@ -119,21 +120,21 @@ final class WorkflowTaskHandler {
                 started.updates());
     }
 
-    void completed(RespondWorkflowTaskCompleted request) {
+    CompleteWorkflowTaskResponse completed(RespondWorkflowTaskCompleted request) {
         TaskToken token = requireWorkflowToken(request.token());
         List<Command> taskCommands = request.request().commands() == null
                 ? List.of()
                 : request.request().commands();
         String identity = request.request().identity();
-        PerduraException rejected = executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
+        Completion completion = executor.update(token.namespace(), token.workflowId(), token.runId(), update -> {
             WorkflowTaskInfo task = currentTask(update.state(), token);
             String problem = commands.validate(taskCommands, update.state());
             if (problem != null) {
                 fail(update, task, WorkflowTaskFailedCause.BAD_COMMAND, CommandProcessor.badCommand(problem), identity);
-                return PerduraException.invalidArgument("BAD_COMMAND: " + problem);
+                return new Completion(PerduraException.invalidArgument("BAD_COMMAND: " + problem), null);
             }
             if (SpeculativeWorkflowTasks.discards(update, task, taskCommands)) {
-                return null;
+                return Completion.NONE;
             }
             boolean closes = !taskCommands.isEmpty() && taskCommands.getLast().isTerminal();
             if (closes && !update.state().bufferedEvents().isEmpty()) {
@@ -143,7 +144,7 @@ final class WorkflowTaskHandler {
                         WorkflowTaskFailedCause.UNHANDLED_COMMAND,
                         Failure.server("new events arrived while the workflow task ran; it runs again with them"),
                         identity);
-                return null;
+                return Completion.NONE;
             }
             writeTransientEvents(update, task);
             long completedId = update.addEvent(
@@ -155,11 +156,17 @@ final class WorkflowTaskHandler {
                 update.scheduleWorkflowTaskIfNone();
             }
             SpeculativeWorkflowTasks.scheduleForUndelivered(update, task);
-            return null;
+            return new Completion(null, new CompleteWorkflowTaskResponse(EagerActivities.start(update, identity)));
         });
-        if (rejected != null) {
-            throw rejected;
+        if (completion.rejected() != null) {
+            throw completion.rejected();
         }
+        return completion.response();
+    }
+
+    /** A completion's outcome: refused with {@code rejected}, or recorded with {@code response}. */
+    private record Completion(PerduraException rejected, CompleteWorkflowTaskResponse response) {
+        static final Completion NONE = new Completion(null, CompleteWorkflowTaskResponse.NONE);
     }
 
     void failed(RespondWorkflowTaskFailed request) {

@@ -1,6 +1,7 @@
 package io.perdura.matching.taskqueue;
 
 import io.perdura.common.api.ActivityTask;
+import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.HeartbeatResponse;
 import io.perdura.common.api.HistoryPage;
 import io.perdura.common.api.StartWorkflowResponse;
@@ -260,7 +261,8 @@ public final class FakeHistory implements HistoryService {
     }
 
     @Override
-    public CompletableFuture<Void> respondWorkflowTaskCompleted(RespondWorkflowTaskCompleted request) {
+    public CompletableFuture<CompleteWorkflowTaskResponse> respondWorkflowTaskCompleted(
+            RespondWorkflowTaskCompleted request) {
         throw new UnsupportedOperationException("not used by matching");
     }
 

@@ -17,6 +17,7 @@ import io.perdura.sdk.internal.sandbox.Sandbox;
 import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
 import io.perdura.sdk.internal.worker.ActivityWorkerContext;
+import io.perdura.sdk.internal.worker.EagerActivities;
 import io.perdura.sdk.internal.worker.LocalActivityExecutor;
 import io.perdura.sdk.internal.worker.TaskPoller;
 import io.perdura.sdk.internal.worker.WorkflowCache;
@@ -200,34 +201,8 @@ public final class Worker {
         WorkerMetrics metrics =
                 new WorkerMetrics(SdkMetrics.of(factoryOptions.getMeterRegistry()), http.namespace(), taskQueue);
         List<WorkerInterceptor> interceptors = metrics.interceptors(factoryOptions.getWorkerInterceptors());
-        if (!workflows.isEmpty()) {
-            localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
-            WorkflowTaskHandler handler = new WorkflowTaskHandler(
-                    http,
-                    retryer,
-                    identity,
-                    taskQueue,
-                    Map.copyOf(workflows),
-                    cache,
-                    DEADLOCK_TIMEOUT,
-                    sandbox.guardWindow(),
-                    localActivities,
-                    dataConverter,
-                    interceptors);
-            String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
-            TaskPoller<WorkflowTask> poller = new TaskPoller<>(
-                    "workflow[" + taskQueue + "]",
-                    taskQueue,
-                    options.getWorkflowPollers(),
-                    options.getMaxConcurrentWorkflowTasks(),
-                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
-                    metrics.workflowTasks(handler::handle, cache),
-                    factoryOptions.getInitialPollBackoff(),
-                    factoryOptions.getMaxPollBackoff());
-            metrics.slots(WorkerMetrics.WORKFLOW_WORKER, poller, options.getMaxConcurrentWorkflowTasks());
-            metrics.cache(cache::size);
-            addPoller(PollerStatus.TaskKind.WORKFLOW, poller);
-        }
+        EagerActivities eagerActivities = EagerActivities.disabled();
+        TaskPoller<ActivityTask> activityPoller = null;
         if (!activities.isEmpty()) {
             heartbeatScheduler = new ScheduledThreadPoolExecutor(
                     options.getMaxConcurrentActivityExecutions(),
@@ -256,7 +231,44 @@ public final class Worker {
                     factoryOptions.getInitialPollBackoff(),
                     factoryOptions.getMaxPollBackoff());
             metrics.slots(WorkerMetrics.ACTIVITY_WORKER, poller, options.getMaxConcurrentActivityExecutions());
-            addPoller(PollerStatus.TaskKind.ACTIVITY, poller);
+            activityPoller = poller;
+            if (!options.isDisableEagerExecution()) {
+                eagerActivities = EagerActivities.of(taskQueue, activities, poller);
+            }
+        }
+        if (!workflows.isEmpty()) {
+            localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
+            WorkflowTaskHandler handler = new WorkflowTaskHandler(
+                    http,
+                    retryer,
+                    identity,
+                    taskQueue,
+                    Map.copyOf(workflows),
+                    cache,
+                    DEADLOCK_TIMEOUT,
+                    sandbox.guardWindow(),
+                    localActivities,
+                    dataConverter,
+                    interceptors,
+                    eagerActivities);
+            String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
+            TaskPoller<WorkflowTask> poller = new TaskPoller<>(
+                    "workflow[" + taskQueue + "]",
+                    taskQueue,
+                    options.getWorkflowPollers(),
+                    options.getMaxConcurrentWorkflowTasks(),
+                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
+                    metrics.workflowTasks(handler::handle, cache),
+                    factoryOptions.getInitialPollBackoff(),
+                    factoryOptions.getMaxPollBackoff());
+            metrics.slots(WorkerMetrics.WORKFLOW_WORKER, poller, options.getMaxConcurrentWorkflowTasks());
+            metrics.cache(cache::size);
+            addPoller(PollerStatus.TaskKind.WORKFLOW, poller);
+        }
+        if (activityPoller
+                != null) { // after the workflow poller: shutdown awaits workflow tasks (and their eager activities)
+            // first
+            addPoller(PollerStatus.TaskKind.ACTIVITY, activityPoller);
         }
         pollers.forEach(TaskPoller::start);
     }

@@ -15,6 +15,7 @@ public final class WorkerOptions {
     private final Duration defaultHeartbeatThrottleInterval;
     private final SandboxMode sandboxMode;
     private final List<String> sandboxAllowed;
+    private final boolean disableEagerExecution;
 
     private WorkerOptions(Builder b) {
         this.workflowPollers = b.workflowPollers;
@@ -26,6 +27,7 @@ public final class WorkerOptions {
         this.defaultHeartbeatThrottleInterval = b.defaultHeartbeatThrottleInterval;
         this.sandboxMode = b.sandboxMode;
         this.sandboxAllowed = b.sandboxAllowed;
+        this.disableEagerExecution = b.disableEagerExecution;
     }
 
     public static Builder builder() {
@@ -54,6 +56,11 @@ public final class WorkerOptions {
 
     public int getMaxConcurrentWorkflowTasks() {
         return maxConcurrentWorkflowTasks;
+    }
+
+    /** Whether this worker never asks to run the activities its workflows schedule eagerly. */
+    public boolean isDisableEagerExecution() {
+        return disableEagerExecution;
     }
 
     public int getWorkflowCacheSize() {
@@ -89,6 +96,7 @@ public final class WorkerOptions {
         private Duration defaultHeartbeatThrottleInterval = Duration.ofSeconds(30);
         private SandboxMode sandboxMode = SandboxMode.STRICT;
         private List<String> sandboxAllowed = List.of();
+        private boolean disableEagerExecution;
 
         private Builder() {}
 
@@ -160,6 +168,18 @@ public final class WorkerOptions {
          */
         public Builder setSandboxAllowed(List<String> patterns) {
             this.sandboxAllowed = List.copyOf(patterns);
+            return this;
+        }
+
+        /**
+         * Whether this worker never asks for eager activity execution (default false: when it completes a
+         * workflow task that schedules an activity of a type it registered, on its own task queue, and it
+         * has an activity slot free, it asks the server to start that activity at once and runs it itself,
+         * without an activity poll; see ADR 29). At most {@value
+         * io.perdura.sdk.internal.worker.EagerActivities#MAX_PER_TASK} per workflow task.
+         */
+        public Builder setDisableEagerExecution(boolean disableEagerExecution) {
+            this.disableEagerExecution = disableEagerExecution;
             return this;
         }
 

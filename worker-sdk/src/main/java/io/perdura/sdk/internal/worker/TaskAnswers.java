@@ -29,12 +29,13 @@ public final class TaskAnswers {
 
     /**
      * Posts {@code body} to {@code path}, retrying for up to {@code within} (null: the retry
-     * options' expiration); throws the failure when the answer was not delivered.
+     * options' expiration); throws the failure when the answer was not delivered. Returns the
+     * server's response, or null when an earlier attempt had already delivered the answer.
      */
-    public void send(String what, String path, Object body, Duration within) {
+    public PerduraHttp.Response send(String what, String path, Object body, Duration within) {
         boolean[] mayHaveArrived = {false};
         try {
-            retryer.call(what, within, attempt -> {
+            return retryer.call(what, within, attempt -> {
                 try {
                     return http.post(path, body, PerduraHttp.REQUEST_TIMEOUT);
                 } catch (WorkflowServiceException e) {
@@ -47,7 +48,7 @@ public final class TaskAnswers {
         } catch (WorkflowServiceException e) {
             if (e.getErrorType() == ErrorType.TASK_NOT_FOUND && mayHaveArrived[0]) {
                 log.debug("{}: already recorded by an earlier attempt ({})", what, e.getMessage());
-                return;
+                return null;
             }
             throw e;
         }

@@ -128,6 +128,25 @@ public final class TaskPoller<T> {
         return stopped;
     }
 
+    /**
+     * Takes a free slot for a task that comes without a poll (eager execution); false when none is
+     * free or polling stopped. Each reserved slot is then used by {@link #runReserved} or given back
+     * by {@link #releaseReserved}.
+     */
+    public boolean tryReserve() {
+        return !stopped && slots.tryAcquire();
+    }
+
+    /** Runs {@code task}, which came without a poll, in a slot {@link #tryReserve} took; the slot frees when it ends. */
+    public void runReserved(T task) {
+        Thread.ofVirtual().name(name + "-task").start(() -> runTask(task));
+    }
+
+    /** Gives back a slot {@link #tryReserve} took for a task that did not come. */
+    public void releaseReserved() {
+        slots.release();
+    }
+
     private void pollLoop() {
         Duration backoff = initialBackoff;
         MDC.put("taskQueue", taskQueue);

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs one workflow task (or query task) against the cached run or a run rebuilt from the task's
  * history, with the local activities it calls (the task waits for them), and sends the answer, retrying through transient server failures while the task can
- * still be answered (its start-to-close timeout; for a query, the server's query timeout).
+ * still be answered (its start-to-close timeout; for a query, the server's query timeout). The
+ * activities a completion asks to run eagerly are handed to {@link EagerActivities}.
  */
 public final class WorkflowTaskHandler {
 
@@ -52,6 +53,7 @@ public final class WorkflowTaskHandler {
     private final LocalActivityRunner localActivities;
     private final DataConverter dataConverter;
     private final List<WorkerInterceptor> interceptors;
+    private final EagerActivities eagerActivities;
 
     public WorkflowTaskHandler(
             PerduraHttp http,
@@ -64,8 +66,10 @@ public final class WorkflowTaskHandler {
             Duration guardWindow,
             LocalActivityRunner localActivities,
             DataConverter dataConverter,
-            List<WorkerInterceptor> interceptors) {
+            List<WorkerInterceptor> interceptors,
+            EagerActivities eagerActivities) {
         this.interceptors = List.copyOf(interceptors);
+        this.eagerActivities = eagerActivities;
         this.http = http;
         this.dataConverter = dataConverter;
         this.answers = new TaskAnswers(http, retryer);
@@ -123,11 +127,17 @@ public final class WorkflowTaskHandler {
         try {
             switch (result) {
                 case WorkflowTaskResult.Completed completed -> {
-                    answers.send(
-                            "RespondWorkflowTaskCompleted",
-                            http.path(ApiPaths.WORKFLOW_TASK_COMPLETE),
-                            new CompleteWorkflowTaskRequest(task.taskToken(), completed.commands(), identity),
-                            TaskAnswers.remaining(receivedAt, startToCloseTimeout(task.history())));
+                    EagerActivities.Reservation eager = eagerActivities.reserve(completed.commands());
+                    PerduraHttp.Response response = null;
+                    try {
+                        response = answers.send(
+                                "RespondWorkflowTaskCompleted",
+                                http.path(ApiPaths.WORKFLOW_TASK_COMPLETE),
+                                new CompleteWorkflowTaskRequest(task.taskToken(), eager.commands(), identity),
+                                TaskAnswers.remaining(receivedAt, startToCloseTimeout(task.history())));
+                    } finally {
+                        eagerActivities.dispatch(eager, response);
+                    }
                     keep = run != null && !run.isClosed();
                 }
                 case WorkflowTaskResult.Failed failed -> {
