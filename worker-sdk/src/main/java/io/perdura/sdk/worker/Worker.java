@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CancelPollsRequest;
 import io.perdura.common.api.PollRequest;
+import io.perdura.common.api.StickyExecutionAttributes;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.common.converter.DataConverter;
@@ -18,6 +19,7 @@ import io.perdura.sdk.internal.worker.ActivityRegistry;
 import io.perdura.sdk.internal.worker.ActivityTaskHandler;
 import io.perdura.sdk.internal.worker.ActivityWorkerContext;
 import io.perdura.sdk.internal.worker.LocalActivityExecutor;
+import io.perdura.sdk.internal.worker.StickyPollBalancer;
 import io.perdura.sdk.internal.worker.TaskPoller;
 import io.perdura.sdk.internal.worker.WorkflowCache;
 import io.perdura.sdk.internal.worker.WorkflowTaskHandler;
@@ -27,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -53,6 +56,7 @@ public final class Worker {
     private final WorkerFactoryOptions factoryOptions;
     private final PerduraHttp http;
     private final String identity;
+    private final String stickyQueue;
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final RpcRetryer retryer;
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
@@ -80,6 +84,7 @@ public final class Worker {
         this.factoryOptions = factoryOptions;
         this.http = http;
         this.identity = identity;
+        this.stickyQueue = identity + ":" + UUID.randomUUID();
         this.retryer = new RpcRetryer(http, stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.sandbox = new Sandbox(options.getSandboxMode(), options.getSandboxAllowed());
@@ -202,6 +207,9 @@ public final class Worker {
         List<WorkerInterceptor> interceptors = metrics.interceptors(factoryOptions.getWorkerInterceptors());
         if (!workflows.isEmpty()) {
             localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
+            StickyExecutionAttributes sticky = options.getWorkflowCacheSize() == 0
+                    ? null
+                    : new StickyExecutionAttributes(stickyQueue, options.getStickyQueueScheduleToStartTimeout());
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,
@@ -213,14 +221,20 @@ public final class Worker {
                     sandbox.guardWindow(),
                     localActivities,
                     dataConverter,
-                    interceptors);
+                    interceptors,
+                    sticky);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
+            Supplier<CompletableFuture<WorkflowTask>> polls = () -> poll(path, WorkflowTask.class);
+            if (sticky != null) {
+                String stickyPath = http.path(ApiPaths.WORKFLOW_TASK_POLL, stickyQueue);
+                polls = new StickyPollBalancer<>(polls, () -> poll(stickyPath, WorkflowTask.class));
+            }
             TaskPoller<WorkflowTask> poller = new TaskPoller<>(
                     "workflow[" + taskQueue + "]",
                     taskQueue,
                     options.getWorkflowPollers(),
                     options.getMaxConcurrentWorkflowTasks(),
-                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
+                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, polls),
                     metrics.workflowTasks(handler::handle, cache),
                     factoryOptions.getInitialPollBackoff(),
                     factoryOptions.getMaxPollBackoff());
@@ -261,6 +275,11 @@ public final class Worker {
         pollers.forEach(TaskPoller::start);
     }
 
+    /** The worker-specific task queue the runs this worker caches get their next workflow tasks on (ADR 28). */
+    public String getStickyTaskQueue() {
+        return stickyQueue;
+    }
+
     private void addPoller(PollerStatus.TaskKind kind, TaskPoller<?> poller) {
         pollers.add(poller);
         pollersByKind.put(kind, poller);
@@ -299,13 +318,16 @@ public final class Worker {
             return;
         }
         pollers.forEach(TaskPoller::stopPolling);
-        try {
-            http.post(
-                    http.path(ApiPaths.POLLS_CANCEL, taskQueue),
-                    new CancelPollsRequest(identity),
-                    POLLS_CANCEL_TIMEOUT);
-        } catch (WorkflowServiceException e) {
-            log.debug("could not cancel the polls of task queue {}: {}", taskQueue, e.getMessage());
+        boolean sticky = !workflows.isEmpty() && options.getWorkflowCacheSize() > 0;
+        for (String queue : sticky ? List.of(taskQueue, stickyQueue) : List.of(taskQueue)) {
+            try {
+                http.post(
+                        http.path(ApiPaths.POLLS_CANCEL, queue),
+                        new CancelPollsRequest(identity),
+                        POLLS_CANCEL_TIMEOUT);
+            } catch (WorkflowServiceException e) {
+                log.debug("could not cancel the polls of task queue {}: {}", queue, e.getMessage());
+            }
         }
         for (TaskPoller<?> poller : pollers) {
             if (now) {

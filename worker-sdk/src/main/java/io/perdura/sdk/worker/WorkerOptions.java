@@ -15,6 +15,7 @@ public final class WorkerOptions {
     private final Duration defaultHeartbeatThrottleInterval;
     private final SandboxMode sandboxMode;
     private final List<String> sandboxAllowed;
+    private final Duration stickyQueueScheduleToStartTimeout;
 
     private WorkerOptions(Builder b) {
         this.workflowPollers = b.workflowPollers;
@@ -26,6 +27,7 @@ public final class WorkerOptions {
         this.defaultHeartbeatThrottleInterval = b.defaultHeartbeatThrottleInterval;
         this.sandboxMode = b.sandboxMode;
         this.sandboxAllowed = b.sandboxAllowed;
+        this.stickyQueueScheduleToStartTimeout = b.stickyQueueScheduleToStartTimeout;
     }
 
     public static Builder builder() {
@@ -78,6 +80,14 @@ public final class WorkerOptions {
         return sandboxAllowed;
     }
 
+    /**
+     * How long a workflow task waits on this worker's own (sticky) queue before the server sends it to
+     * the normal task queue with the whole history (default 5 s, as in Temporal).
+     */
+    public Duration getStickyQueueScheduleToStartTimeout() {
+        return stickyQueueScheduleToStartTimeout;
+    }
+
     /** Builds {@link WorkerOptions}. */
     public static final class Builder {
         private int workflowPollers = 5;
@@ -89,6 +99,7 @@ public final class WorkerOptions {
         private Duration defaultHeartbeatThrottleInterval = Duration.ofSeconds(30);
         private SandboxMode sandboxMode = SandboxMode.STRICT;
         private List<String> sandboxAllowed = List.of();
+        private Duration stickyQueueScheduleToStartTimeout = Duration.ofSeconds(5);
 
         private Builder() {}
 
@@ -160,6 +171,16 @@ public final class WorkerOptions {
          */
         public Builder setSandboxAllowed(List<String> patterns) {
             this.sandboxAllowed = List.copyOf(patterns);
+            return this;
+        }
+
+        /**
+         * How long a workflow task of a run this worker keeps cached waits on the worker's own (sticky)
+         * queue before the server sends it to the normal task queue with the whole history (default 5 s).
+         * A worker that stopped or died therefore delays its runs' next tasks by at most this much.
+         */
+        public Builder setStickyQueueScheduleToStartTimeout(Duration timeout) {
+            this.stickyQueueScheduleToStartTimeout = positive(timeout, "stickyQueueScheduleToStartTimeout");
             return this;
         }
 
