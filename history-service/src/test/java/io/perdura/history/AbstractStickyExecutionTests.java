@@ -17,13 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Sticky execution (ADR 28): where a run's workflow tasks go, and what history they carry. */
 abstract class AbstractStickyExecutionTests extends AbstractHistoryEngineTests {
 
-    private static final Logger log = LoggerFactory.getLogger(AbstractStickyExecutionTests.class);
     private static final String STICKY = "worker-1:" + UUID.randomUUID();
 
     @Test
@@ -133,11 +130,9 @@ abstract class AbstractStickyExecutionTests extends AbstractHistoryEngineTests {
             fullBytes += Json.writeBytes(whole).length;
         }
         complete(task, completeWorkflow("done"));
-        log.info(
-                "{} activities: {} bytes of history per sticky workflow task on average, {} for the whole history",
-                activities,
-                stickyBytes / activities,
-                fullBytes / activities);
+        System.out.printf(
+                "%d activities: %d bytes per sticky workflow task on average, %d with the whole history%n",
+                activities, stickyBytes / activities, fullBytes / activities);
         assertThat(stickyBytes * 10).isLessThan(fullBytes);
     }
 
