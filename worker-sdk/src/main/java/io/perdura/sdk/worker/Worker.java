@@ -207,9 +207,9 @@ public final class Worker {
         List<WorkerInterceptor> interceptors = metrics.interceptors(factoryOptions.getWorkerInterceptors());
         if (!workflows.isEmpty()) {
             localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
-            StickyExecutionAttributes sticky = options.getWorkflowCacheSize() == 0
-                    ? null
-                    : new StickyExecutionAttributes(stickyQueue, options.getStickyQueueScheduleToStartTimeout());
+            StickyExecutionAttributes sticky = isSticky()
+                    ? new StickyExecutionAttributes(stickyQueue, options.getStickyQueueScheduleToStartTimeout())
+                    : null;
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,
@@ -275,6 +275,14 @@ public final class Worker {
         pollers.forEach(TaskPoller::start);
     }
 
+    /**
+     * Whether this worker asks for sticky execution: it caches runs, and has two workflow pollers or
+     * more, so that one waiting on an empty sticky queue never holds up the task queue (as in Temporal).
+     */
+    private boolean isSticky() {
+        return options.getWorkflowCacheSize() > 0 && options.getWorkflowPollers() >= 2;
+    }
+
     /** The worker-specific task queue the runs this worker caches get their next workflow tasks on (ADR 28). */
     public String getStickyTaskQueue() {
         return stickyQueue;
@@ -318,7 +326,7 @@ public final class Worker {
             return;
         }
         pollers.forEach(TaskPoller::stopPolling);
-        boolean sticky = !workflows.isEmpty() && options.getWorkflowCacheSize() > 0;
+        boolean sticky = !workflows.isEmpty() && isSticky();
         for (String queue : sticky ? List.of(taskQueue, stickyQueue) : List.of(taskQueue)) {
             try {
                 http.post(

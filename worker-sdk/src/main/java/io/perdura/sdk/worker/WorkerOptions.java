@@ -103,7 +103,10 @@ public final class WorkerOptions {
 
         private Builder() {}
 
-        /** Long polls kept open for workflow tasks (default 5). */
+        /**
+         * Long polls kept open for workflow tasks (default 5), shared between the task queue and the
+         * worker's own sticky queue; with 1, the worker asks for no sticky execution.
+         */
         public Builder setWorkflowPollers(int workflowPollers) {
             this.workflowPollers = positive(workflowPollers, "workflowPollers");
             return this;
