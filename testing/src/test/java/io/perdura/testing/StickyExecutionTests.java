@@ -88,6 +88,62 @@ class StickyExecutionTests {
         }
     }
 
+    /** A worker that goes away holding sticky runs (its polls just stop): they all finish on the other one. */
+    @Test
+    void theRunsAStoppedWorkerHeldFinishOnTheOther() throws Exception {
+        TestEnvironmentOptions options =
+                TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build();
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
+            WorkerFactory alpha = factory(env, "alpha");
+            WorkerFactory beta = null;
+            try {
+                List<String> workflowIds = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    String workflowId = "held-" + i + "-" + UUID.randomUUID();
+                    workflowIds.add(workflowId);
+                    WorkflowClient.start(
+                            env.getWorkflowClient()
+                                    .newWorkflowStub(
+                                            StepsWorkflow.class,
+                                            WorkflowOptions.newBuilder()
+                                                    .setTaskQueue(QUEUE)
+                                                    .setWorkflowId(workflowId)
+                                                    .build())::run,
+                            2);
+                }
+                for (String workflowId : workflowIds) {
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> workflowTaskIdentities(env, workflowId).size() == 3);
+                }
+                beta = factory(env, "beta");
+                alpha.shutdownNow();
+                assertThat(alpha.awaitTermination(Duration.ofSeconds(10))).isTrue();
+
+                long signalled = System.nanoTime();
+                for (String workflowId : workflowIds) {
+                    env.getWorkflowClient().newUntypedWorkflowStub(workflowId).signal("proceed");
+                }
+                for (String workflowId : workflowIds) {
+                    assertThat(env.getWorkflowClient()
+                                    .newUntypedWorkflowStub(workflowId)
+                                    .getResult(Duration.ofSeconds(30), Integer.class))
+                            .isEqualTo(4);
+                    List<String> identities = workflowTaskIdentities(env, workflowId);
+                    assertThat(identities.subList(0, 3)).containsOnly("alpha");
+                    assertThat(identities.subList(3, identities.size())).containsOnly("beta");
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                alpha.shutdownNow();
+                alpha.awaitTermination(Duration.ofSeconds(10));
+                if (beta != null) {
+                    beta.shutdownNow();
+                    beta.awaitTermination(Duration.ofSeconds(10));
+                }
+            }
+        }
+    }
+
     private static WorkerFactory factory(TestWorkflowEnvironment env, String identity) {
         WorkflowClient client = WorkflowClient.newInstance(WorkflowClientOptions.newBuilder()
                 .setTarget(env.getTarget())
