@@ -34,6 +34,12 @@ public class MatchingProperties {
      */
     private Duration backlogRescanInterval = Duration.ofSeconds(15);
 
+    /**
+     * How long a task queue that holds nothing in memory (no waiting poll, query or task) stays there
+     * unused before it is dropped: the sticky queues of workers that stopped, above all (ADR 28).
+     */
+    private Duration idleQueueTimeout = Duration.ofMinutes(1);
+
     /** How long a long poll waits for a task when the request names no timeout. */
     private Duration pollTimeout = Duration.ofSeconds(60);
 
@@ -113,5 +119,13 @@ public class MatchingProperties {
 
     public void setQueryHistoryPageSize(int queryHistoryPageSize) {
         this.queryHistoryPageSize = queryHistoryPageSize;
+    }
+
+    public Duration getIdleQueueTimeout() {
+        return idleQueueTimeout;
+    }
+
+    public void setIdleQueueTimeout(Duration idleQueueTimeout) {
+        this.idleQueueTimeout = idleQueueTimeout;
     }
 }

@@ -137,6 +137,12 @@ public class PerduraProperties {
         /** Maximum number of workflow runs kept replayed in memory; others replay on their next task. */
         private int workflowCacheSize = 600;
 
+        /**
+         * How long a workflow task of a run the worker keeps cached waits on the worker's own (sticky) queue
+         * before it goes to the task queue with the whole history.
+         */
+        private Duration stickyQueueScheduleToStartTimeout = Duration.ofSeconds(5);
+
         /** How long shutdown waits for running tasks before interrupting them. */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -218,6 +224,14 @@ public class PerduraProperties {
 
         public void setWorkflowCacheSize(int workflowCacheSize) {
             this.workflowCacheSize = workflowCacheSize;
+        }
+
+        public Duration getStickyQueueScheduleToStartTimeout() {
+            return stickyQueueScheduleToStartTimeout;
+        }
+
+        public void setStickyQueueScheduleToStartTimeout(Duration stickyQueueScheduleToStartTimeout) {
+            this.stickyQueueScheduleToStartTimeout = stickyQueueScheduleToStartTimeout;
         }
 
         public Duration getShutdownTimeout() {

@@ -205,6 +205,7 @@ public class PerduraWorkers implements SmartLifecycle {
                     .setMaxConcurrentWorkflowTasks(settings.getMaxConcurrentWorkflowTasks())
                     .setMaxConcurrentActivityExecutions(settings.getMaxConcurrentActivityExecutions())
                     .setWorkflowCacheSize(settings.getWorkflowCacheSize())
+                    .setStickyQueueScheduleToStartTimeout(settings.getStickyQueueScheduleToStartTimeout())
                     .setDefaultHeartbeatThrottleInterval(settings.getDefaultHeartbeatThrottleInterval())
                     .setMaxHeartbeatThrottleInterval(settings.getMaxHeartbeatThrottleInterval())
                     .setSandboxMode(settings.getSandbox().getMode())

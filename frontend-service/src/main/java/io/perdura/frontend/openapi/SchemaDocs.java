@@ -72,7 +72,16 @@ final class SchemaDocs {
                             "commands",
                             "What the workflow code decided, in order",
                             "identity",
-                            IDENTITY)),
+                            IDENTITY,
+                            "stickyAttributes",
+                            "Set when the worker keeps the run cached: its next tasks go to the worker's own queue")),
+            Map.entry(
+                    "StickyExecutionAttributes",
+                    Map.of(
+                            "workerTaskQueue",
+                            "The queue only this worker polls; the run's next tasks carry only the new events",
+                            "scheduleToStartTimeout",
+                            "How long a task waits there before it goes back to the normal queue, full history")),
             Map.entry(
                     "FailWorkflowTaskRequest",
                     Map.of("taskToken", TOKEN, "failure", "Why the task failed", "identity", IDENTITY)),

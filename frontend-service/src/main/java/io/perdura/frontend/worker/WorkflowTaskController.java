@@ -5,6 +5,7 @@ import io.perdura.common.api.CompleteWorkflowTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskResponse;
 import io.perdura.common.api.FailWorkflowTaskRequest;
 import io.perdura.common.api.PollRequest;
+import io.perdura.common.api.StickyExecutionAttributes;
 import io.perdura.common.api.TaskToken;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.command.Command;
@@ -93,14 +94,23 @@ class WorkflowTaskController {
         if (commands.contains(null)) {
             throw PerduraException.invalidArgument("commands must not contain null");
         }
-        CompleteWorkflowTaskRequest normalised =
-                new CompleteWorkflowTaskRequest(request.taskToken(), commands, request.identity());
+        CompleteWorkflowTaskRequest normalised = new CompleteWorkflowTaskRequest(
+                request.taskToken(), commands, request.identity(), sticky(request.stickyAttributes()));
         CompleteWorkflowTaskResponse response = backends.await(
                 backends.history().respondWorkflowTaskCompleted(new RespondWorkflowTaskCompleted(token, normalised)),
                 "history (complete workflow task)");
         return response == null || response.activityTasks().isEmpty()
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.ok(response);
+    }
+
+    private static StickyExecutionAttributes sticky(StickyExecutionAttributes attributes) {
+        if (attributes == null) {
+            return null;
+        }
+        return new StickyExecutionAttributes(
+                Validate.name("stickyAttributes.workerTaskQueue", attributes.workerTaskQueue()),
+                Validate.positive("stickyAttributes.scheduleToStartTimeout", attributes.scheduleToStartTimeout()));
     }
 
     @PostMapping(path = ApiPaths.WORKFLOW_TASK_FAIL)

@@ -145,6 +145,7 @@ public final class HistoryEngine implements HistoryService {
                     case WORKFLOW_BACKOFF -> control.backoffFired(update, task);
                     case WORKFLOW_TASK_TIMEOUT -> workflowTasks.timeoutFired(update, task);
                     case WORKFLOW_TASK_BACKOFF -> workflowTasks.backoffFired(update, task);
+                    case WORKFLOW_TASK_STICKY_TIMEOUT -> StickyExecution.timeoutFired(update, task);
                     case ACTIVITY_TIMEOUT -> activityTasks.timeoutFired(update, task);
                     case ACTIVITY_RETRY -> activityTasks.retryFired(update, task);
                 }

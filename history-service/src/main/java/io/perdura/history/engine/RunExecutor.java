@@ -125,6 +125,17 @@ final class RunExecutor {
         return cached != null ? cached : store.readEvents(runId, 1, (int) lastEventId);
     }
 
+    /** Events {@code firstEventId}..{@code lastEventId} of a run, from the history cache or the store. */
+    List<HistoryEvent> history(String runId, long firstEventId, long lastEventId) {
+        if (firstEventId <= 1) {
+            return history(runId, lastEventId);
+        }
+        List<HistoryEvent> cached = historyCache.upTo(runId, lastEventId);
+        return cached != null
+                ? cached.subList((int) firstEventId - 1, (int) lastEventId)
+                : store.readEvents(runId, firstEventId, (int) (lastEventId - firstEventId + 1));
+    }
+
     /** Loads a run's state (cached); must hold the workflow's lock. */
     MutableState load(String namespace, String workflowId, String runId) {
         String resolved = runId;

@@ -190,9 +190,10 @@ final class RunUpdate {
                 && !state.execution().isInBackoff()) {
             var execution = state.execution();
             long id = addEvent(new WorkflowTaskScheduled(execution.taskQueue(), execution.workflowTaskTimeout(), 1));
-            state.workflowTask(WorkflowTaskInfo.scheduled(
-                    id, 1, execution.taskQueue(), execution.workflowTaskTimeout(), now, null));
-            transfer(TransferTaskType.WORKFLOW_TASK, execution.taskQueue(), id, 1);
+            WorkflowTaskInfo task = WorkflowTaskInfo.scheduled(
+                    id, 1, execution.taskQueue(), execution.workflowTaskTimeout(), now, null);
+            state.workflowTask(task);
+            StickyExecution.dispatch(this, task);
         }
     }
 

@@ -55,7 +55,11 @@ final class WorkflowTaskHandler {
             if (task.state() == WorkflowTaskInfo.State.STARTED) {
                 if (request.pollRequestId() != null && Objects.equals(task.requestId(), request.pollRequestId())) {
                     update.noChange();
-                    return new StartedTask(state, task, UpdateHandler.deliveredWith(state, task));
+                    return new StartedTask(
+                            state,
+                            task,
+                            UpdateHandler.deliveredWith(state, task),
+                            StickyExecution.firstEventId(state, task, request.taskQueue()));
                 }
                 throw taskNotFound();
             }
@@ -73,12 +77,19 @@ final class WorkflowTaskHandler {
                     task.scheduledEventId(),
                     task.attempt(),
                     null));
-            return new StartedTask(state, task, UpdateHandler.deliver(state, task));
+            StickyExecution.started(update, task);
+            return new StartedTask(
+                    state,
+                    task,
+                    UpdateHandler.deliver(state, task),
+                    StickyExecution.firstEventId(state, task, request.taskQueue()));
         });
         return toWorkflowTask(started);
     }
 
-    private record StartedTask(MutableState state, WorkflowTaskInfo task, List<UpdateRequest> updates) {}
+    /** {@code firstEventId}: the first event the task carries, 1 but for a sticky task (ADR 28). */
+    private record StartedTask(
+            MutableState state, WorkflowTaskInfo task, List<UpdateRequest> updates, long firstEventId) {}
 
     private WorkflowTask toWorkflowTask(StartedTask started) {
         var execution = started.state().execution();
@@ -96,7 +107,7 @@ final class WorkflowTaskHandler {
                     task.startedTime(),
                     new WorkflowTaskStarted(task.scheduledEventId(), task.identity(), task.requestId())));
         } else {
-            history = executor.history(key.runId(), task.startedEventId());
+            history = executor.history(key.runId(), started.firstEventId(), task.startedEventId());
         }
         var token = new TaskToken(
                 TaskToken.Kind.WORKFLOW,
@@ -146,6 +157,8 @@ final class WorkflowTaskHandler {
                         identity);
                 return Completion.NONE;
             }
+            StickyExecution.answered(
+                    update.state().execution(), task, request.request().stickyAttributes());
             writeTransientEvents(update, task);
             long completedId = update.addEvent(
                     new WorkflowTaskCompleted(task.scheduledEventId(), task.startedEventId(), identity));
@@ -222,6 +235,7 @@ final class WorkflowTaskHandler {
         var execution = state.execution();
         update.deleteTimer(task.timeoutTimerTaskId());
         state.workflowTask(null);
+        execution.clearSticky(); // the worker dropped the run from its cache: the retry replays it in full
         if (cause == WorkflowTaskFailedCause.UNHANDLED_COMMAND || !task.isTransient()) {
             writeTransientEvents(update, task);
             if (cause == null) {

@@ -37,6 +37,9 @@ public final class ExecutionInfo {
     private Instant executionTime;
     private boolean cancelRequested;
     private ParentExecutionInfo parent;
+    private String stickyTaskQueue;
+    private Duration stickyScheduleToStartTimeout;
+    private long stickyLastEventId;
 
     @JsonCreator
     ExecutionInfo() {}
@@ -228,5 +231,35 @@ public final class ExecutionInfo {
 
     public void parent(ParentExecutionInfo parentExecution) {
         this.parent = parentExecution;
+    }
+
+    /**
+     * The worker-specific (sticky) task queue the run's next workflow tasks go to, or null: the worker
+     * that answered the last task keeps the run cached (ADR 28).
+     */
+    public String stickyTaskQueue() {
+        return stickyTaskQueue;
+    }
+
+    /** How long a task waits on the sticky queue before it goes back to the normal one. */
+    public Duration stickyScheduleToStartTimeout() {
+        return stickyScheduleToStartTimeout;
+    }
+
+    /** The last event the sticky worker has seen: a sticky task carries the events after it. */
+    public long stickyLastEventId() {
+        return stickyLastEventId;
+    }
+
+    /** Sends the next workflow tasks to {@code queue}, whose worker has seen events 1..{@code lastEventId}. */
+    public void stick(String queue, Duration scheduleToStartTimeout, long lastEventId) {
+        this.stickyTaskQueue = queue;
+        this.stickyScheduleToStartTimeout = scheduleToStartTimeout;
+        this.stickyLastEventId = lastEventId;
+    }
+
+    /** Sends the next workflow tasks to the normal task queue, with the whole history. */
+    public void clearSticky() {
+        stick(null, null, 0);
     }
 }

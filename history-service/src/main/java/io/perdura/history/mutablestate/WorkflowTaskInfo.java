@@ -36,6 +36,8 @@ public final class WorkflowTaskInfo {
     private Failure lastFailure;
     private long timeoutTimerTaskId;
     private boolean speculative;
+    private String dispatchQueue;
+    private long scheduleToStartTimerTaskId;
 
     @JsonCreator
     WorkflowTaskInfo() {}
@@ -188,5 +190,34 @@ public final class WorkflowTaskInfo {
 
     public void timeoutTimerTaskId(long taskId) {
         this.timeoutTimerTaskId = taskId;
+    }
+
+    /** The queue the task was dispatched to: the run's sticky queue (ADR 28), else its task queue. */
+    public String dispatchQueue() {
+        return dispatchQueue == null ? taskQueue : dispatchQueue;
+    }
+
+    /** Dispatches the task to the worker-specific {@code queue}, watched by the timer row {@code timerTaskId}. */
+    public void dispatchSticky(String queue, long timerTaskId) {
+        require(State.SCHEDULED);
+        this.dispatchQueue = queue;
+        this.scheduleToStartTimerTaskId = timerTaskId;
+    }
+
+    /** Whether the task waits on a sticky queue. */
+    public boolean isOnStickyQueue() {
+        return dispatchQueue != null;
+    }
+
+    /** The task goes back to its normal task queue (its sticky schedule-to-start timeout fired). */
+    public void dispatchNormal() {
+        require(State.SCHEDULED);
+        this.dispatchQueue = null;
+        this.scheduleToStartTimerTaskId = 0;
+    }
+
+    /** The timer row of the sticky schedule-to-start timeout, 0 without one. */
+    public long scheduleToStartTimerTaskId() {
+        return scheduleToStartTimerTaskId;
     }
 }

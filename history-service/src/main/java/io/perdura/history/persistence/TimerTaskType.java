@@ -9,5 +9,7 @@ public enum TimerTaskType {
     WORKFLOW_TASK_BACKOFF,
     WORKFLOW_TIMEOUT,
     /** The delay before a run's first workflow task (start delay, retry backoff, cron) ended. */
-    WORKFLOW_BACKOFF
+    WORKFLOW_BACKOFF,
+    /** A workflow task waited on a worker's sticky queue for its whole schedule-to-start timeout (ADR 28). */
+    WORKFLOW_TASK_STICKY_TIMEOUT
 }

@@ -66,6 +66,20 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
         this.properties = properties;
         this.runtime = new MatchingRuntime(store, properties, new MatchingMetrics(registry));
         this.queryTasks = new QueryTasks(history, properties.getQueryHistoryPageSize());
+        Duration idle = properties.getIdleQueueTimeout();
+        long sweep = Math.max(idle.toNanos() / 2, 1);
+        runtime.timer()
+                .scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                dropIdleQueues(idle);
+                            } catch (RuntimeException e) {
+                                log.warn("could not drop the idle task queues", e);
+                            }
+                        },
+                        sweep,
+                        sweep,
+                        NANOSECONDS);
     }
 
     /**
@@ -123,6 +137,31 @@ public final class MatchingEngine implements MatchingService, AutoCloseable {
             runtime.metrics().queueReleased(queue.key());
         }
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Drops from memory the queues unused for {@code idle} that hold nothing (see {@link
+     * TaskQueue#isIdle}): the sticky queues of workers that went away, above all. They are released
+     * like a queue whose partition moved, so a request racing with this is served by a fresh queue.
+     * Returns how many were dropped.
+     */
+    int dropIdleQueues(Duration idle) {
+        long now = System.nanoTime();
+        List<TaskQueue> dropped = new ArrayList<>();
+        synchronized (ownership) {
+            queues.forEach((key, queue) -> {
+                if (queue.isIdle(now, idle.toNanos()) && queues.remove(key, queue)) {
+                    dropped.add(queue);
+                }
+            });
+        }
+        dropped.forEach(TaskQueue::release);
+        return dropped.size();
+    }
+
+    /** How many task queues this engine holds in memory. */
+    int liveQueues() {
+        return queues.size();
     }
 
     @Override

@@ -67,6 +67,8 @@ final class TaskQueue {
     private int storing;
     /** Completes once the queue is closed and no backlog insert of it is running any more. */
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    /** When a task, poll or query last came; guarded by {@link #lock}. */
+    private long lastUsedNanos = System.nanoTime();
 
     TaskQueue(TaskQueueKey key, TaskStarter starter, TaskBacklogStore store, MatchingRuntime runtime) {
         this.key = key;
@@ -93,6 +95,7 @@ final class TaskQueue {
             if (closed) {
                 return released ? null : CompletableFuture.failedFuture(MatchingErrors.stopping());
             }
+            lastUsedNanos = System.nanoTime();
             CompletableFuture<Void> earlier = adding.get(task);
             if (earlier != null) {
                 runtime.metrics().taskAdded(key, "duplicate");
@@ -153,6 +156,7 @@ final class TaskQueue {
             if (closed) {
                 return released ? null : CompletableFuture.completedFuture(null);
             }
+            lastUsedNanos = System.nanoTime();
             pollers.addFirst(poller); // newest first, see the class comment
         } finally {
             lock.unlock();
@@ -174,6 +178,7 @@ final class TaskQueue {
                 query.fail(closedError());
                 return;
             }
+            lastUsedNanos = System.nanoTime();
             queries.addLast(query);
         } finally {
             lock.unlock();
@@ -195,6 +200,26 @@ final class TaskQueue {
         lock.lock();
         try {
             return (int) queries.stream().filter(query -> !query.isDone()).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the queue has been unused for {@code idleNanos} up to {@code now} and holds nothing in
+     * memory: no waiting poll or query, no task held, being added or being stored. Its backlog, if
+     * any, is in the database, where a fresh queue reads it.
+     */
+    boolean isIdle(long now, long idleNanos) {
+        lock.lock();
+        try {
+            return !closed
+                    && now - lastUsedNanos >= idleNanos
+                    && pollers.isEmpty()
+                    && queries.isEmpty()
+                    && held.isEmpty()
+                    && adding.isEmpty()
+                    && storing == 0;
         } finally {
             lock.unlock();
         }

@@ -4,6 +4,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CancelPollsRequest;
 import io.perdura.common.api.PollRequest;
+import io.perdura.common.api.StickyExecutionAttributes;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.common.converter.DataConverter;
@@ -19,6 +20,7 @@ import io.perdura.sdk.internal.worker.ActivityTaskHandler;
 import io.perdura.sdk.internal.worker.ActivityWorkerContext;
 import io.perdura.sdk.internal.worker.EagerActivities;
 import io.perdura.sdk.internal.worker.LocalActivityExecutor;
+import io.perdura.sdk.internal.worker.StickyPollBalancer;
 import io.perdura.sdk.internal.worker.TaskPoller;
 import io.perdura.sdk.internal.worker.WorkflowCache;
 import io.perdura.sdk.internal.worker.WorkflowTaskHandler;
@@ -28,6 +30,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -54,6 +57,7 @@ public final class Worker {
     private final WorkerFactoryOptions factoryOptions;
     private final PerduraHttp http;
     private final String identity;
+    private final String stickyQueue;
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final RpcRetryer retryer;
     private final Map<String, WorkflowDefinition> workflows = new ConcurrentHashMap<>();
@@ -81,6 +85,7 @@ public final class Worker {
         this.factoryOptions = factoryOptions;
         this.http = http;
         this.identity = identity;
+        this.stickyQueue = identity + ":" + UUID.randomUUID();
         this.retryer = new RpcRetryer(http, stopping);
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.sandbox = new Sandbox(options.getSandboxMode(), options.getSandboxAllowed());
@@ -238,6 +243,9 @@ public final class Worker {
         }
         if (!workflows.isEmpty()) {
             localActivities = new LocalActivityExecutor(activities, taskQueue, interceptors);
+            StickyExecutionAttributes sticky = isSticky()
+                    ? new StickyExecutionAttributes(stickyQueue, options.getStickyQueueScheduleToStartTimeout())
+                    : null;
             WorkflowTaskHandler handler = new WorkflowTaskHandler(
                     http,
                     retryer,
@@ -250,14 +258,20 @@ public final class Worker {
                     localActivities,
                     dataConverter,
                     interceptors,
-                    eagerActivities);
+                    eagerActivities,
+                    sticky);
             String path = http.path(ApiPaths.WORKFLOW_TASK_POLL, taskQueue);
+            Supplier<CompletableFuture<WorkflowTask>> polls = () -> poll(path, WorkflowTask.class);
+            if (sticky != null) {
+                String stickyPath = http.path(ApiPaths.WORKFLOW_TASK_POLL, stickyQueue);
+                polls = new StickyPollBalancer<>(polls, () -> poll(stickyPath, WorkflowTask.class));
+            }
             TaskPoller<WorkflowTask> poller = new TaskPoller<>(
                     "workflow[" + taskQueue + "]",
                     taskQueue,
                     options.getWorkflowPollers(),
                     options.getMaxConcurrentWorkflowTasks(),
-                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, () -> poll(path, WorkflowTask.class)),
+                    metrics.polls(WorkerMetrics.WORKFLOW_WORKER, polls),
                     metrics.workflowTasks(handler::handle, cache),
                     factoryOptions.getInitialPollBackoff(),
                     factoryOptions.getMaxPollBackoff());
@@ -265,12 +279,24 @@ public final class Worker {
             metrics.cache(cache::size);
             addPoller(PollerStatus.TaskKind.WORKFLOW, poller);
         }
-        if (activityPoller
-                != null) { // after the workflow poller: shutdown awaits workflow tasks (and their eager activities)
-            // first
+        // after the workflow poller: shutdown awaits workflow tasks (and their eager activities) first
+        if (activityPoller != null) {
             addPoller(PollerStatus.TaskKind.ACTIVITY, activityPoller);
         }
         pollers.forEach(TaskPoller::start);
+    }
+
+    /**
+     * Whether this worker asks for sticky execution: it caches runs, and has two workflow pollers or
+     * more, so that one waiting on an empty sticky queue never holds up the task queue (as in Temporal).
+     */
+    private boolean isSticky() {
+        return options.getWorkflowCacheSize() > 0 && options.getWorkflowPollers() >= 2;
+    }
+
+    /** The worker-specific task queue the runs this worker caches get their next workflow tasks on (ADR 28). */
+    public String getStickyTaskQueue() {
+        return stickyQueue;
     }
 
     private void addPoller(PollerStatus.TaskKind kind, TaskPoller<?> poller) {
@@ -311,13 +337,16 @@ public final class Worker {
             return;
         }
         pollers.forEach(TaskPoller::stopPolling);
-        try {
-            http.post(
-                    http.path(ApiPaths.POLLS_CANCEL, taskQueue),
-                    new CancelPollsRequest(identity),
-                    POLLS_CANCEL_TIMEOUT);
-        } catch (WorkflowServiceException e) {
-            log.debug("could not cancel the polls of task queue {}: {}", taskQueue, e.getMessage());
+        boolean sticky = !workflows.isEmpty() && isSticky();
+        for (String queue : sticky ? List.of(taskQueue, stickyQueue) : List.of(taskQueue)) {
+            try {
+                http.post(
+                        http.path(ApiPaths.POLLS_CANCEL, queue),
+                        new CancelPollsRequest(identity),
+                        POLLS_CANCEL_TIMEOUT);
+            } catch (WorkflowServiceException e) {
+                log.debug("could not cancel the polls of task queue {}: {}", queue, e.getMessage());
+            }
         }
         for (TaskPoller<?> poller : pollers) {
             if (now) {

@@ -16,6 +16,7 @@ public final class WorkerOptions {
     private final SandboxMode sandboxMode;
     private final List<String> sandboxAllowed;
     private final boolean disableEagerExecution;
+    private final Duration stickyQueueScheduleToStartTimeout;
 
     private WorkerOptions(Builder b) {
         this.workflowPollers = b.workflowPollers;
@@ -28,6 +29,7 @@ public final class WorkerOptions {
         this.sandboxMode = b.sandboxMode;
         this.sandboxAllowed = b.sandboxAllowed;
         this.disableEagerExecution = b.disableEagerExecution;
+        this.stickyQueueScheduleToStartTimeout = b.stickyQueueScheduleToStartTimeout;
     }
 
     public static Builder builder() {
@@ -85,6 +87,14 @@ public final class WorkerOptions {
         return sandboxAllowed;
     }
 
+    /**
+     * How long a workflow task waits on this worker's own (sticky) queue before the server sends it to
+     * the normal task queue with the whole history (default 5 s, as in Temporal).
+     */
+    public Duration getStickyQueueScheduleToStartTimeout() {
+        return stickyQueueScheduleToStartTimeout;
+    }
+
     /** Builds {@link WorkerOptions}. */
     public static final class Builder {
         private int workflowPollers = 5;
@@ -97,10 +107,14 @@ public final class WorkerOptions {
         private SandboxMode sandboxMode = SandboxMode.STRICT;
         private List<String> sandboxAllowed = List.of();
         private boolean disableEagerExecution;
+        private Duration stickyQueueScheduleToStartTimeout = Duration.ofSeconds(5);
 
         private Builder() {}
 
-        /** Long polls kept open for workflow tasks (default 5). */
+        /**
+         * Long polls kept open for workflow tasks (default 5), shared between the task queue and the
+         * worker's own sticky queue; with 1, the worker asks for no sticky execution.
+         */
         public Builder setWorkflowPollers(int workflowPollers) {
             this.workflowPollers = positive(workflowPollers, "workflowPollers");
             return this;
@@ -180,6 +194,16 @@ public final class WorkerOptions {
          */
         public Builder setDisableEagerExecution(boolean disableEagerExecution) {
             this.disableEagerExecution = disableEagerExecution;
+            return this;
+        }
+
+        /**
+         * How long a workflow task of a run this worker keeps cached waits on the worker's own (sticky)
+         * queue before the server sends it to the normal task queue with the whole history (default 5 s).
+         * A worker that stopped or died therefore delays its runs' next tasks by at most this much.
+         */
+        public Builder setStickyQueueScheduleToStartTimeout(Duration timeout) {
+            this.stickyQueueScheduleToStartTimeout = positive(timeout, "stickyQueueScheduleToStartTimeout");
             return this;
         }
 

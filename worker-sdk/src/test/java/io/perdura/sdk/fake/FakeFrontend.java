@@ -77,6 +77,22 @@ public final class FakeFrontend implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** A worker's own sticky queue ({@code <identity>:<uuid>}, ADR 28) that no test routes. */
+    private static boolean isStickyQueue(String path) {
+        int at = path.indexOf("/task-queues/");
+        return at >= 0 && path.indexOf("%3A", at) > 0 && path.indexOf("%3A", at) < path.indexOf('/', at + 13);
+    }
+
+    /** An unrouted sticky queue has no task: its polls wait a little and come back empty. */
+    private static Answer idleStickyQueue() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Answer.empty(204);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -86,7 +102,9 @@ public final class FakeFrontend implements AutoCloseable {
                     exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), body);
             requests.add(request);
             Function<Request, Answer> route = routes.get(request.method() + " " + path);
-            Answer answer = route == null ? Answer.problem(404, "not-found", "no route " + path) : route.apply(request);
+            Answer answer = route != null
+                    ? route.apply(request)
+                    : isStickyQueue(path) ? idleStickyQueue() : Answer.problem(404, "not-found", "no route " + path);
             if (answer.contentType() != null) {
                 exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             }

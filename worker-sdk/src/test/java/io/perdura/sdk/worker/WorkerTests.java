@@ -258,7 +258,7 @@ class WorkerTests {
         return history;
     }
 
-    private static List<HistoryEvent> secondTask() {
+    static List<HistoryEvent> secondTask() {
         List<HistoryEvent> history = firstTask();
         history.add(new HistoryEvent(4, T, new EventAttributes.WorkflowTaskCompleted(2, 3, "worker-test")));
         history.add(new HistoryEvent(

@@ -42,6 +42,7 @@ public final class WorkflowRun {
     private final LocalActivityRunner localActivityRunner;
     private int cursor;
     private HistoryEvent lastEvent;
+    private List<HistoryEvent> appliedHistory = List.of();
     private long answeredStartedEventId = -1;
     private List<CommandStateMachine> unconfirmed = List.of();
     private long taskStartNanos;
@@ -145,6 +146,13 @@ public final class WorkflowRun {
     public WorkflowRun withInterceptors(List<WorkerInterceptor> interceptors) {
         context.interceptors(interceptors);
         return this;
+    }
+
+    /**
+     * The history this run was last brought forward with: a sticky task's new events join it (ADR 28).
+     */
+    public List<HistoryEvent> appliedHistory() {
+        return appliedHistory;
     }
 
     /** Whether the code closed the run (completed, failed, canceled or continued it as new). */
@@ -371,6 +379,7 @@ public final class WorkflowRun {
     }
 
     private void moveCursor(List<HistoryEvent> history, int index) {
+        appliedHistory = history;
         cursor = index;
         lastEvent = index > 0 ? history.get(index - 1) : null;
     }

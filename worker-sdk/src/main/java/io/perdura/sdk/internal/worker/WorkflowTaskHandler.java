@@ -4,6 +4,7 @@ import io.perdura.common.api.ApiPaths;
 import io.perdura.common.api.CompleteQueryTaskRequest;
 import io.perdura.common.api.CompleteWorkflowTaskRequest;
 import io.perdura.common.api.FailWorkflowTaskRequest;
+import io.perdura.common.api.StickyExecutionAttributes;
 import io.perdura.common.api.WorkflowTask;
 import io.perdura.common.error.ErrorType;
 import io.perdura.common.history.EventAttributes.WorkflowExecutionStarted;
@@ -54,6 +55,8 @@ public final class WorkflowTaskHandler {
     private final DataConverter dataConverter;
     private final List<WorkerInterceptor> interceptors;
     private final EagerActivities eagerActivities;
+    private final StickyExecutionAttributes sticky;
+    private final StickyHistory stickyHistory;
 
     public WorkflowTaskHandler(
             PerduraHttp http,
@@ -67,9 +70,12 @@ public final class WorkflowTaskHandler {
             LocalActivityRunner localActivities,
             DataConverter dataConverter,
             List<WorkerInterceptor> interceptors,
-            EagerActivities eagerActivities) {
+            EagerActivities eagerActivities,
+            StickyExecutionAttributes sticky) {
         this.interceptors = List.copyOf(interceptors);
         this.eagerActivities = eagerActivities;
+        this.sticky = sticky;
+        this.stickyHistory = new StickyHistory(http, retryer);
         this.http = http;
         this.dataConverter = dataConverter;
         this.answers = new TaskAnswers(http, retryer);
@@ -105,18 +111,33 @@ public final class WorkflowTaskHandler {
         try {
             run = cache.take(task.runId());
             result = null;
+            List<HistoryEvent> history = task.history();
+            if (StickyHistory.isPartial(history)) {
+                List<HistoryEvent> joined = run == null ? null : StickyHistory.join(run.appliedHistory(), history);
+                if (joined == null) {
+                    log.debug("sticky task without its cached run; reading the whole history");
+                    discard(run);
+                    run = null;
+                    history = stickyHistory.fetch(task.workflowId(), task.runId(), history);
+                } else {
+                    history = joined;
+                }
+            }
             if (run != null) {
                 try {
-                    result = run.processWorkflowTask(task.history(), task.updates());
+                    result = run.processWorkflowTask(history, task.updates());
                 } catch (StaleRunException e) {
                     log.debug("cached run is stale ({}); replaying the full history", e.getMessage());
                     run.destroy();
                     run = null;
+                    if (StickyHistory.isPartial(task.history())) {
+                        history = stickyHistory.fetch(task.workflowId(), task.runId(), task.history());
+                    }
                 }
             }
             if (result == null) {
-                run = newRun(task);
-                result = run.processWorkflowTask(task.history(), task.updates());
+                run = newRun(task, history);
+                result = run.processWorkflowTask(history, task.updates());
             }
         } catch (RuntimeException e) {
             log.warn("workflow task of {} failed", task.workflowType(), e);
@@ -127,18 +148,20 @@ public final class WorkflowTaskHandler {
         try {
             switch (result) {
                 case WorkflowTaskResult.Completed completed -> {
+                    boolean cached = run != null && !run.isClosed();
                     EagerActivities.Reservation eager = eagerActivities.reserve(completed.commands());
                     PerduraHttp.Response response = null;
                     try {
                         response = answers.send(
                                 "RespondWorkflowTaskCompleted",
                                 http.path(ApiPaths.WORKFLOW_TASK_COMPLETE),
-                                new CompleteWorkflowTaskRequest(task.taskToken(), eager.commands(), identity),
+                                new CompleteWorkflowTaskRequest(
+                                        task.taskToken(), eager.commands(), identity, cached ? sticky : null),
                                 TaskAnswers.remaining(receivedAt, startToCloseTimeout(task.history())));
                     } finally {
                         eagerActivities.dispatch(eager, response);
                     }
-                    keep = run != null && !run.isClosed();
+                    keep = cached;
                 }
                 case WorkflowTaskResult.Failed failed -> {
                     logTaskFailure(task, failed);
@@ -208,7 +231,7 @@ public final class WorkflowTaskHandler {
                 }
             }
             if (run == null) {
-                run = newRun(task);
+                run = newRun(task, task.history());
                 result = run.query(
                         task.history(), task.query().queryType(), task.query().input());
             }
@@ -233,11 +256,17 @@ public final class WorkflowTaskHandler {
         }
     }
 
-    private WorkflowRun newRun(WorkflowTask task) {
+    private static void discard(WorkflowRun run) {
+        if (run != null) {
+            run.destroy();
+        }
+    }
+
+    private WorkflowRun newRun(WorkflowTask task, List<HistoryEvent> history) {
         String type = task.workflowType();
         if (type == null
-                && !task.history().isEmpty()
-                && task.history().getFirst().attributes() instanceof WorkflowExecutionStarted started) {
+                && !history.isEmpty()
+                && history.getFirst().attributes() instanceof WorkflowExecutionStarted started) {
             type = started.workflowType();
         }
         WorkflowDefinition definition = definitions.get(type);
@@ -250,7 +279,7 @@ public final class WorkflowTaskHandler {
                         definition,
                         task.workflowId(),
                         task.runId(),
-                        task.history(),
+                        history,
                         deadlockTimeout,
                         guardWindow,
                         localActivities,
