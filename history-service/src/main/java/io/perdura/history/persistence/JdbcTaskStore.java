@@ -2,16 +2,21 @@ package io.perdura.history.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link TaskStore} over JDBC. */
 public final class JdbcTaskStore implements TaskStore {
 
     private final JdbcTaskRows rows;
+    private final TransactionTemplate tx;
 
     public JdbcTaskStore(DataSource dataSource) {
         this.rows = new JdbcTaskRows(new JdbcTemplate(dataSource));
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Override
@@ -30,7 +35,11 @@ public final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public void deleteTransferTasks(int shardId, Collection<Long> taskIds) {
-        rows.deleteTransferTasks(shardId, taskIds);
+    public void deleteTransferTasks(Map<Integer, ? extends Collection<Long>> taskIdsByShard) {
+        if (taskIdsByShard.values().stream().allMatch(Collection::isEmpty)) {
+            return;
+        }
+        // one commit for every shard's rows: on the embedded store each commit writes a new chunk
+        tx.executeWithoutResult(status -> taskIdsByShard.forEach(rows::deleteTransferTasks));
     }
 }

@@ -2,6 +2,7 @@ package io.perdura.history.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The storage port of timer and outbox rows outside of state-change transactions. */
 public interface TaskStore {
@@ -14,5 +15,6 @@ public interface TaskStore {
     /** Outbox rows of a shard with a task id above {@code afterTaskId}, in order. */
     List<TransferTask> loadTransferTasks(int shardId, long afterTaskId, int limit);
 
-    void deleteTransferTasks(int shardId, Collection<Long> taskIds);
+    /** Deletes outbox rows of any number of shards (task ids by shard id) in ONE transaction. */
+    void deleteTransferTasks(Map<Integer, ? extends Collection<Long>> taskIdsByShard);
 }

@@ -169,7 +169,7 @@ public final class OutboxRelay {
                 byShard.computeIfAbsent(task.shardId(), s -> new ArrayList<>()).add(task.taskId());
             }
             try {
-                byShard.forEach(store::deleteTransferTasks);
+                store.deleteTransferTasks(byShard);
             } catch (RuntimeException e) {
                 log.warn(
                         "could not delete {} sent outbox rows; they may be sent again: {}",

@@ -270,8 +270,39 @@ abstract class AbstractStoreTests {
 
         assertThat(tasks.loadTransferTasks(3, 800_000, 100)).containsSubsequence(first, second);
         assertThat(tasks.loadTransferTasks(3, 800_001, 100)).contains(second).doesNotContain(first);
-        tasks.deleteTransferTasks(3, List.of(first.taskId(), second.taskId()));
+        tasks.deleteTransferTasks(Map.of(3, List.of(first.taskId(), second.taskId())));
         assertThat(tasks.loadTransferTasks(3, 800_000, 100)).doesNotContain(first, second);
+    }
+
+    @Test
+    void outboxRowsOfSeveralShardsAreDeletedTogetherAndOthersStay() {
+        var fenceOf4 = new ShardFence(4, shards.acquire(4, "test"));
+        var onShard3 = new TransferTask(3, 800_201, newKey(), TransferTaskType.WORKFLOW_TASK, "q", 2, 1);
+        var keptOnShard3 = new TransferTask(3, 800_202, newKey(), TransferTaskType.WORKFLOW_TASK, "q", 2, 1);
+        var onShard4 = new TransferTask(4, 800_201, newKey(), TransferTaskType.ACTIVITY_TASK, "q", 5, 1);
+        executions.commit(List.of(
+                new ExecutionChange.Create(
+                        fence,
+                        record(onShard3.execution(), 3, 1, WorkflowStatus.RUNNING),
+                        null,
+                        null,
+                        new ExecutionWrite(
+                                events(onShard3.execution(), 1, 2),
+                                List.of(),
+                                List.of(onShard3, keptOnShard3),
+                                List.of())),
+                new ExecutionChange.Create(
+                        fenceOf4,
+                        record(onShard4.execution(), 3, 1, WorkflowStatus.RUNNING),
+                        null,
+                        null,
+                        new ExecutionWrite(
+                                events(onShard4.execution(), 1, 2), List.of(), List.of(onShard4), List.of()))));
+
+        tasks.deleteTransferTasks(Map.of(3, List.of(onShard3.taskId()), 4, List.of(onShard4.taskId()), 5, List.of()));
+
+        assertThat(tasks.loadTransferTasks(3, 800_200, 100)).containsExactly(keptOnShard3);
+        assertThat(tasks.loadTransferTasks(4, 800_200, 100)).isEmpty();
     }
 
     @Test
@@ -315,7 +346,7 @@ abstract class AbstractStoreTests {
         assertThat(tasks.loadTransferTasks(3, 800_100, 100))
                 .containsExactly(
                         toParent, policy, new TransferTask(3, 800_103, key, TransferTaskType.WORKFLOW_TASK, "q", 2, 1));
-        tasks.deleteTransferTasks(3, List.of(800_101L, 800_102L, 800_103L));
+        tasks.deleteTransferTasks(Map.of(3, List.of(800_101L, 800_102L, 800_103L)));
     }
 
     /**

@@ -22,6 +22,7 @@ import io.perdura.history.persistence.TransferTaskType;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,7 +98,7 @@ class OutboxRelayTests {
         }
 
         @Override
-        public void deleteTransferTasks(int shardId, Collection<Long> taskIds) {}
+        public void deleteTransferTasks(Map<Integer, ? extends Collection<Long>> taskIdsByShard) {}
     }
 
     /** A matching that takes every workflow task and never answers, so sends stay in flight. */
