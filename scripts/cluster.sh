@@ -19,7 +19,10 @@
 #   PERDURA_PORT_BASE     frontend-N listens on BASE+10(N-1), history-N on BASE+10(N-1)+1,
 #                         matching-N on BASE+10(N-1)+2           (default 7233)
 #   PERDURA_KAFKA_PORT    the broker; its controller uses PORT+1 (default 9092)
-#   PERDURA_JAVA_OPTS     JVM options of every component         (default -Xmx512m)
+#   PERDURA_JAVA_OPTS     JVM options of every component
+#                         (default -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1: six JVMs share the
+#                         machine's cores, and C2 compiling the same code six times costs more than it gains;
+#                         see docs/adr/0033)
 #   PERDURA_SERVICE_ARGS  extra arguments of every service, e.g. --perdura.kafka.session-timeout=6s
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +37,7 @@ db_user=${PERDURA_DB_USER:-root}
 db_password=${PERDURA_DB_PASSWORD:-}
 port_base=${PERDURA_PORT_BASE:-7233}
 kafka_port=${PERDURA_KAFKA_PORT:-9092}
-java_opts=${PERDURA_JAVA_OPTS:--Xmx512m}
+java_opts=${PERDURA_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 read -r -a service_args <<< "${PERDURA_SERVICE_ARGS:-}"
 default_set=(kafka history-1 history-2 matching-1 frontend-1 worker-1)
 

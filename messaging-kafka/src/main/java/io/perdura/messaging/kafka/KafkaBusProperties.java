@@ -91,8 +91,12 @@ public class KafkaBusProperties {
         /** Matching requests, keyed by namespace/taskQueue/kind. */
         private final Topic matching = new Topic(io.perdura.common.messaging.Topics.MATCHING, 16);
 
-        /** Replies to requests; each process reads one partition. */
-        private final Topic replies = new Topic("perdura.replies", 8);
+        /**
+         * Replies to requests; each process reads one partition, chosen by hashing its instance id. Processes
+         * that share one fetch each other's replies: six processes do so in 39% of clusters with 32 partitions,
+         * in 92% with 8.
+         */
+        private final Topic replies = new Topic("perdura.replies", 32);
 
         public Topic getHistory() {
             return history;
