@@ -16,6 +16,8 @@ import java.util.List;
 /** The packaged dev server ({@code java -jar perdura-dev-server.jar}) as a child process. */
 final class DevServerProcess implements PerduraServer {
 
+    private final Path jar;
+    private final List<String> jvmOptions;
     private final Path dataDir;
     private final List<String> extraArgs;
     private final int port;
@@ -23,6 +25,13 @@ final class DevServerProcess implements PerduraServer {
     private Process process;
 
     DevServerProcess(Path dataDir, List<String> extraArgs) {
+        this(packagedJar(), List.of(), dataDir, extraArgs);
+    }
+
+    /** The dev server from {@code jar} (the packaged one, or the AOT cache's extracted copy), with JVM options. */
+    DevServerProcess(Path jar, List<String> jvmOptions, Path dataDir, List<String> extraArgs) {
+        this.jar = jar;
+        this.jvmOptions = jvmOptions;
         this.dataDir = dataDir;
         this.extraArgs = extraArgs;
         this.port = freePort();
@@ -34,19 +43,26 @@ final class DevServerProcess implements PerduraServer {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The packaged dev server, {@code dev-server/target/perdura-dev-server.jar}. */
+    static Path packagedJar() {
+        return Path.of(System.getProperty("perdura.devServerJar", "../dev-server/target/perdura-dev-server.jar"));
+    }
+
+    /** The log the process writes its output to. */
+    Path log() {
+        return log;
+    }
+
     @Override
     public void start() {
-        Path jar = Path.of(System.getProperty("perdura.devServerJar", "../dev-server/target/perdura-dev-server.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the tests with ./mvnw verify");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "--port=" + port,
-                "--data-dir=" + dataDir));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--port=" + port, "--data-dir=" + dataDir));
         command.addAll(extraArgs);
         try {
             Files.createDirectories(log.getParent());
