@@ -22,14 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Fires durable timers on time. Rows due within the look-ahead window are loaded from the database
  * (on start and every load interval) and timers committed meanwhile are added as they commit; one
- * thread sleeps until the earliest is due and hands it to a virtual thread that fires it through the
- * engine. A timer whose firing fails stays in the database and is loaded again. Timers follow shard
+ * thread sleeps until the earliest is due and hands it to one of a few platform threads that fires it
+ * through the engine. A timer whose firing fails stays in the database and is loaded again. Timers follow shard
  * ownership: a shard just acquired has its rows loaded at once ({@link #loadNow}), a shard released
  * has its timers dropped from memory ({@link #drop}); its next owner fires them.
  */
 public final class TimerQueue {
 
     private static final Logger log = LoggerFactory.getLogger(TimerQueue.class);
+
+    /** Timers fired at once; more would only wait for the database's connections. */
+    private static final int FIRING_THREADS = 8;
 
     private final TaskStore store;
     private final Supplier<Collection<Integer>> shards;
@@ -81,7 +84,14 @@ public final class TimerQueue {
 
     public void start(TimerFiring firing) {
         this.firing = firing;
-        this.firingExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        // platform threads of their own: a due timer is not queued behind the virtual threads of
+        // every request the server is serving (ADR 32)
+        this.firingExecutor = Executors.newFixedThreadPool(
+                FIRING_THREADS,
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("perdura-history-timer-fire-", 0)
+                        .factory());
         this.running = true;
         this.nextLoad = 0;
         this.thread =
