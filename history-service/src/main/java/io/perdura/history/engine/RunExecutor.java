@@ -50,7 +50,7 @@ final class RunExecutor {
         this.cache = cache;
         this.clock = clock;
         this.afterCommit = afterCommit;
-        this.committer = new GroupCommitter(store, 64, GroupCommitter.DEFAULT_LINGER);
+        this.committer = new GroupCommitter(store, 64);
     }
 
     ShardController shards() {
@@ -91,20 +91,11 @@ final class RunExecutor {
                                 MDC.putCloseable("taskQueue", state.execution().taskQueue())) {
                     ShardContext shardContext = shards.shard(state.execution().shardId());
                     RunUpdate update = new RunUpdate(state, shardContext, clock.instant());
-                    committer.prepare();
-                    boolean handedOver = false;
-                    try {
-                        T result = operation.apply(update);
-                        if (!update.isUnchanged()) {
-                            handedOver = true;
-                            commit(update);
-                        }
-                        return result;
-                    } finally {
-                        if (!handedOver) {
-                            committer.abandon();
-                        }
+                    T result = operation.apply(update);
+                    if (!update.isUnchanged()) {
+                        commit(update);
                     }
+                    return result;
                 } catch (ConditionFailedException e) {
                     cache.evict(loadedRunId);
                     historyCache.evict(loadedRunId);
@@ -165,31 +156,24 @@ final class RunExecutor {
         return state;
     }
 
-    /** Commits a {@link GroupCommitter#prepare() prepared} update: ends its preparation either way. */
     private void commit(RunUpdate update) {
         MutableState state = update.state();
         long expected = state.dbVersion();
-        ExecutionRecord record;
+        ExecutionRecord record = record(state, expected + 1);
+        requireCurrent(update);
         List<ExecutionChange> changes = new ArrayList<>(2);
+        changes.add(new ExecutionChange.Update(update.shard().fence(), record, expected, update.write()));
         RunUpdate successor = update.successor();
-        try {
-            record = record(state, expected + 1);
-            requireCurrent(update);
-            changes.add(new ExecutionChange.Update(update.shard().fence(), record, expected, update.write()));
-            if (successor != null) {
-                changes.add(new ExecutionChange.Create(
-                        successor.shard().fence(),
-                        record(successor.state(), 1),
-                        update.successorStartRequestId(),
-                        record.key().runId(),
-                        successor.write()));
-            }
-        } catch (RuntimeException e) {
-            committer.abandon();
-            throw e;
+        if (successor != null) {
+            changes.add(new ExecutionChange.Create(
+                    successor.shard().fence(),
+                    record(successor.state(), 1),
+                    update.successorStartRequestId(),
+                    record.key().runId(),
+                    successor.write()));
         }
         try {
-            committer.commitPrepared(changes);
+            committer.commit(changes);
         } catch (ShardOwnershipLostException e) {
             shards.lost(update.shard().shardId(), update.shard().rangeId());
             throw new PerduraException(ErrorType.UNAVAILABLE, e.getMessage(), e);
