@@ -31,6 +31,12 @@ public class FrontendProperties {
     /** Extra time granted beyond a long poll, query or result wait before the call times out (504). */
     private Duration timeoutMargin = Duration.ofSeconds(10);
 
+    /**
+     * Whether worker API requests (task polls, task answers, heartbeats) are observed as {@code
+     * http.server.requests}, as control-plane requests always are.
+     */
+    private boolean observeWorkerRequests = false;
+
     public Duration getLongPollTimeout() {
         return longPollTimeout;
     }
@@ -85,5 +91,13 @@ public class FrontendProperties {
 
     public void setTimeoutMargin(Duration timeoutMargin) {
         this.timeoutMargin = timeoutMargin;
+    }
+
+    public boolean isObserveWorkerRequests() {
+        return observeWorkerRequests;
+    }
+
+    public void setObserveWorkerRequests(boolean observeWorkerRequests) {
+        this.observeWorkerRequests = observeWorkerRequests;
     }
 }

@@ -6,6 +6,7 @@ import io.perdura.common.api.ActivityTask;
 import io.perdura.common.messaging.InJvmMessageBus;
 import io.perdura.common.messaging.MessageBus;
 import io.perdura.frontend.backend.Backends;
+import io.perdura.frontend.web.WorkerRequestObservations;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,28 @@ class FrontendServiceConfigurationTests {
             assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.getTimeoutMargin()).isEqualTo(Duration.ofSeconds(10));
         });
+    }
+
+    @Test
+    void workerRequestsAreLeftOutOfServerObservationsUnlessAskedFor() {
+        runner.run(context -> assertThat(context).hasSingleBean(WorkerRequestObservations.class));
+        runner.withPropertyValues("perdura.frontend.observe-worker-requests=true")
+                .run(context -> assertThat(context).doesNotHaveBean(WorkerRequestObservations.class));
+    }
+
+    @Test
+    void httpServerDefaultsSuitWorkersThatKeepTheirConnections() {
+        runner.run(context -> {
+            assertThat(context.getEnvironment().getProperty("server.tomcat.max-keep-alive-requests"))
+                    .isEqualTo("-1");
+            assertThat(context.getEnvironment().getProperty("spring.mvc.publish-request-handled-events"))
+                    .isEqualTo("false");
+        });
+        runner.withPropertyValues("server.tomcat.max-keep-alive-requests=500")
+                .run(context -> assertThat(
+                                context.getEnvironment().getProperty("server.tomcat.max-keep-alive-requests"))
+                        .as("an application's properties win")
+                        .isEqualTo("500"));
     }
 
     @Test
