@@ -1,6 +1,7 @@
 package io.perdura.sdk.worker;
 
 import io.perdura.sdk.client.WorkflowClient;
+import io.perdura.sdk.internal.client.LocalWorkflowWorkers;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,16 @@ public final class WorkerFactory {
         this.client = client;
         this.options = options;
         this.http = new PerduraHttp(client.getOptions());
+        client.localWorkers().register(this::tryReserveWorkflowTask);
+    }
+
+    /** A workflow-task slot of this factory's started worker of {@code taskQueue} for an eager start, or null. */
+    private LocalWorkflowWorkers.Reservation tryReserveWorkflowTask(String taskQueue, String workflowType) {
+        if (!isStarted()) {
+            return null;
+        }
+        Worker worker = workers.get(taskQueue);
+        return worker == null ? null : worker.tryReserveWorkflowTask(workflowType);
     }
 
     public static WorkerFactory newInstance(WorkflowClient client) {
