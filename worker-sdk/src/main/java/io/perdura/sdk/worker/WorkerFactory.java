@@ -16,6 +16,7 @@ public final class WorkerFactory {
     private final WorkerFactoryOptions options;
     private final PerduraHttp http;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final LocalWorkflowWorkers.Source eagerStarts = this::tryReserveWorkflowTask;
     private State state = State.CREATED;
 
     private enum State {
@@ -28,7 +29,7 @@ public final class WorkerFactory {
         this.client = client;
         this.options = options;
         this.http = new PerduraHttp(client.getOptions());
-        client.localWorkers().register(this::tryReserveWorkflowTask);
+        client.localWorkers().register(eagerStarts);
     }
 
     /** A workflow-task slot of this factory's started worker of {@code taskQueue} for an eager start, or null. */
@@ -106,12 +107,14 @@ public final class WorkerFactory {
     /** Stops polling; tasks already running finish. */
     public synchronized void shutdown() {
         state = State.SHUTDOWN;
+        client.localWorkers().unregister(eagerStarts);
         workers.values().forEach(w -> w.shutdown(false));
     }
 
     /** Stops polling and interrupts running activities. */
     public synchronized void shutdownNow() {
         state = State.SHUTDOWN;
+        client.localWorkers().unregister(eagerStarts);
         workers.values().forEach(w -> w.shutdown(true));
     }
 

@@ -32,6 +32,11 @@ public final class LocalWorkflowWorkers {
         sources.add(source);
     }
 
+    /** Forgets {@code source} (a factory that shut down). */
+    public void unregister(Source source) {
+        sources.remove(source);
+    }
+
     /** A reserved slot for a start of {@code workflowType} on {@code taskQueue}, or null. */
     Reservation tryReserve(String taskQueue, String workflowType) {
         for (Source source : sources) {
