@@ -26,6 +26,10 @@ import tools.jackson.databind.JsonNode;
  * @param identity who starts it
  * @param header a JSON object of context for interceptors (a trace context …), recorded in
  *     WorkflowExecutionStarted and handed to the worker; absent for none
+ * @param requestEagerExecution true when the caller is also a worker for {@code taskQueue} with a
+ *     workflow-task slot reserved: a new run's first workflow task starts in the start's transaction
+ *     and comes back as {@link StartWorkflowResponse#eagerWorkflowTask()} (ADR 29); null or false:
+ *     dispatched through matching
  */
 public record StartWorkflowRequest(
         String workflowType,
@@ -42,7 +46,49 @@ public record StartWorkflowRequest(
         JsonNode memo,
         Duration workflowStartDelay,
         String identity,
-        JsonNode header) {
+        JsonNode header,
+        Boolean requestEagerExecution) {
+
+    /** A start that does not ask for eager execution. */
+    public StartWorkflowRequest(
+            String workflowType,
+            String taskQueue,
+            JsonNode input,
+            String requestId,
+            Duration workflowExecutionTimeout,
+            Duration workflowRunTimeout,
+            Duration workflowTaskTimeout,
+            RetryPolicy retryPolicy,
+            WorkflowIdReusePolicy workflowIdReusePolicy,
+            WorkflowIdConflictPolicy workflowIdConflictPolicy,
+            String cronSchedule,
+            JsonNode memo,
+            Duration workflowStartDelay,
+            String identity,
+            JsonNode header) {
+        this(
+                workflowType,
+                taskQueue,
+                input,
+                requestId,
+                workflowExecutionTimeout,
+                workflowRunTimeout,
+                workflowTaskTimeout,
+                retryPolicy,
+                workflowIdReusePolicy,
+                workflowIdConflictPolicy,
+                cronSchedule,
+                memo,
+                workflowStartDelay,
+                identity,
+                header,
+                null);
+    }
+
+    /** Whether the start asks for its first workflow task in the answer. */
+    public boolean eager() {
+        return Boolean.TRUE.equals(requestEagerExecution);
+    }
 
     /** A start without a header. */
     public StartWorkflowRequest(
@@ -122,7 +168,8 @@ public record StartWorkflowRequest(
                 memo,
                 workflowStartDelay,
                 identity,
-                header);
+                header,
+                requestEagerExecution);
     }
 
     /** This request with {@code newHeader} as its header. */
@@ -142,6 +189,7 @@ public record StartWorkflowRequest(
                 memo,
                 workflowStartDelay,
                 identity,
-                newHeader);
+                newHeader,
+                requestEagerExecution);
     }
 }

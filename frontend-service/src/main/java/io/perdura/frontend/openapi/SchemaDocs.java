@@ -34,7 +34,20 @@ final class SchemaDocs {
                             "workflowExecutionTimeout", "Limit for the whole execution; none when absent",
                             "workflowRunTimeout", "Limit for one run; none when absent",
                             "workflowTaskTimeout", "Start-to-close limit of each workflow task (default 10s)",
-                            "retryPolicy", "Default retry policy of the workflow's activities")),
+                            "retryPolicy", "Default retry policy of the workflow's activities",
+                            "requestEagerExecution",
+                                    "True when the caller is also a worker of taskQueue with a workflow-task slot"
+                                            + " free: a start that creates the run returns its first workflow task,"
+                                            + " already started for the caller, as eagerWorkflowTask")),
+            Map.entry(
+                    "StartWorkflowResponse",
+                    Map.of(
+                            "started",
+                            "False when no run was started (the running run was returned)",
+                            "eagerWorkflowTask",
+                            "The new run's first workflow task, started for the caller, when the start asked"
+                                    + " requestEagerExecution and created the run: run it at once, as if polled,"
+                                    + " and answer it as any workflow task; absent otherwise")),
             Map.entry(
                     "SignalRequest",
                     Map.of(

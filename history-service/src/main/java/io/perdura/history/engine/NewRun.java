@@ -52,6 +52,7 @@ final class NewRun {
     private String parentNamespace;
     private WorkflowExecution parentExecution;
     private long parentInitiatedEventId;
+    private boolean eager;
 
     NewRun(String namespace, String workflowId) {
         this.namespace = namespace;
@@ -109,6 +110,20 @@ final class NewRun {
     NewRun header(JsonNode value) {
         this.header = Headers.normalize(value);
         return this;
+    }
+
+    /**
+     * Starts the first workflow task in the start's transaction, for the starting client, instead of
+     * dispatching it (ADR 29's eager workflow start); ignored when the first task is delayed.
+     */
+    NewRun eager(boolean value) {
+        this.eager = value;
+        return this;
+    }
+
+    /** Whether {@link #start} starts the first workflow task for the caller (see {@link #eager}). */
+    boolean startsEagerly() {
+        return eager && firstWorkflowTaskBackoff == null;
     }
 
     /** Delays the first workflow task (start delay, retry backoff, time to the next cron run). */
@@ -199,6 +214,8 @@ final class NewRun {
         if (firstWorkflowTaskBackoff != null) {
             Instant due = now.plus(firstWorkflowTaskBackoff);
             execution.backoff(update.timer(TimerTaskType.WORKFLOW_BACKOFF, due, 0, 0, null), due);
+        } else if (startsEagerly() && afterStarted == null) {
+            EagerWorkflowStart.startFirstTask(update, identity);
         } else {
             update.scheduleWorkflowTaskIfNone();
         }

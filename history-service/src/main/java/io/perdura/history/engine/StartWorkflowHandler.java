@@ -27,7 +27,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Starts runs: validates the request, answers a repeated request id with the run it created, applies
  * the workflow id's conflict policy (a running run) and reuse policy (a closed one), and writes
  * WorkflowExecutionStarted + WorkflowTaskScheduled (or the start delay's timer), and the run's
- * timeout timer, in one transaction. Signal-with-start signals the running run, or starts one with
+ * timeout timer, in one transaction; a start asking eager execution that creates a run also starts
+ * its first workflow task there and returns it (ADR 29). Signal-with-start signals the running run, or starts one with
  * the signal, in one transaction.
  */
 final class StartWorkflowHandler {
@@ -103,17 +104,19 @@ final class StartWorkflowHandler {
                 return onConflict(namespace, workflowId, runId, request, requestId, parent);
             }
             current.ifPresent(closed -> checkReuse(workflowId, closed, request.workflowIdReusePolicy()));
-            NewRun run = newRun(namespace, workflowId, request, requestId).parent(parent);
+            NewRun run = newRun(namespace, workflowId, request, requestId)
+                    .parent(parent)
+                    .eager(request.eager() && signal == null && parent == null);
+            RunUpdate start =
+                    run.start(shardOf(namespace, workflowId), executor.clock().instant(), signal);
             try {
                 executor.create(
-                        run.start(
-                                shardOf(namespace, workflowId), executor.clock().instant(), signal),
-                        requestId,
-                        current.map(CurrentExecution::runId).orElse(null));
+                        start, requestId, current.map(CurrentExecution::runId).orElse(null));
             } catch (ConditionFailedException e) {
                 throw new PerduraException(ErrorType.UNAVAILABLE, "concurrent start of " + workflowId, e);
             }
-            return new StartWorkflowResponse(workflowId, run.runId(), true);
+            return new StartWorkflowResponse(
+                    workflowId, run.runId(), true, run.startsEagerly() ? EagerWorkflowStart.task(start) : null);
         });
     }
 

@@ -92,9 +92,8 @@ final class WorkflowTaskHandler {
             MutableState state, WorkflowTaskInfo task, List<UpdateRequest> updates, long firstEventId) {}
 
     private WorkflowTask toWorkflowTask(StartedTask started) {
-        var execution = started.state().execution();
         WorkflowTaskInfo task = started.task();
-        var key = execution.key();
+        var key = started.state().execution().key();
         List<HistoryEvent> history;
         if (task.hasUnwrittenEvents()) {
             history = new ArrayList<>(executor.history(key.runId(), task.scheduledEventId() - 1));
@@ -109,6 +108,14 @@ final class WorkflowTaskHandler {
         } else {
             history = executor.history(key.runId(), started.firstEventId(), task.startedEventId());
         }
+        return workflowTask(started.state(), task, history, started.updates());
+    }
+
+    /** The task handed to a worker for the started {@code task}, {@code history} ending with its WorkflowTaskStarted. */
+    static WorkflowTask workflowTask(
+            MutableState state, WorkflowTaskInfo task, List<HistoryEvent> history, List<UpdateRequest> updates) {
+        var execution = state.execution();
+        var key = execution.key();
         var token = new TaskToken(
                 TaskToken.Kind.WORKFLOW,
                 key.namespace(),
@@ -128,7 +135,7 @@ final class WorkflowTaskHandler {
                 task.attempt(),
                 history,
                 null,
-                started.updates());
+                updates);
     }
 
     CompleteWorkflowTaskResponse completed(RespondWorkflowTaskCompleted request) {

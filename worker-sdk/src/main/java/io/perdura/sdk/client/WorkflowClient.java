@@ -3,6 +3,7 @@ package io.perdura.sdk.client;
 import io.perdura.sdk.internal.client.AsyncStart;
 import io.perdura.sdk.internal.client.DefaultActivityCompletionClient;
 import io.perdura.sdk.internal.client.DefaultWorkflowStub;
+import io.perdura.sdk.internal.client.LocalWorkflowWorkers;
 import io.perdura.sdk.internal.client.SignalWithStartBatch;
 import io.perdura.sdk.internal.client.WorkflowInvocationHandler;
 import io.perdura.sdk.internal.http.PerduraHttp;
@@ -20,6 +21,7 @@ public final class WorkflowClient {
 
     private final WorkflowClientOptions options;
     private final PerduraHttp http;
+    private final LocalWorkflowWorkers localWorkers = new LocalWorkflowWorkers();
 
     private WorkflowClient(WorkflowClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -39,13 +41,21 @@ public final class WorkflowClient {
         return options;
     }
 
+    /**
+     * SDK-internal: the workers of the {@code WorkerFactory}s built on this client, to which a start
+     * hands its first workflow task when it gets it eagerly (ADR 29). Not for application code.
+     */
+    public LocalWorkflowWorkers localWorkers() {
+        return localWorkers;
+    }
+
     /** A typed stub whose @WorkflowMethod starts a new run and waits for its result. */
     public <T> T newWorkflowStub(Class<T> workflowInterface, WorkflowOptions workflowOptions) {
         String type = WorkflowDefinition.workflowType(workflowInterface);
         return typed(
                 workflowInterface,
                 new DefaultWorkflowStub(
-                        http, options.getDataConverter(), options.getIdentity(), type, workflowOptions));
+                        http, options.getDataConverter(), options.getIdentity(), type, workflowOptions, localWorkers));
     }
 
     /** A typed stub of an existing workflow (its latest run): signal, query, update, or wait for the result. */
@@ -64,12 +74,13 @@ public final class WorkflowClient {
 
     public WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions workflowOptions) {
         return new DefaultWorkflowStub(
-                http, options.getDataConverter(), options.getIdentity(), workflowType, workflowOptions);
+                http, options.getDataConverter(), options.getIdentity(), workflowType, workflowOptions, localWorkers);
     }
 
     /** An untyped stub of an existing workflow (its latest run). */
     public WorkflowStub newUntypedWorkflowStub(String workflowId) {
-        return new DefaultWorkflowStub(http, options.getDataConverter(), options.getIdentity(), workflowId, null, null);
+        return new DefaultWorkflowStub(
+                http, options.getDataConverter(), options.getIdentity(), workflowId, null, (String) null);
     }
 
     /** An untyped stub of one run of an existing workflow. */

@@ -22,6 +22,7 @@ public final class WorkflowOptions {
     private final String cronSchedule;
     private final Map<String, Object> memo;
     private final Duration startDelay;
+    private final boolean disableEagerExecution;
 
     private WorkflowOptions(Builder b) {
         this.workflowId = b.workflowId;
@@ -36,6 +37,7 @@ public final class WorkflowOptions {
         this.cronSchedule = b.cronSchedule;
         this.memo = b.memo == null ? null : Map.copyOf(b.memo);
         this.startDelay = b.startDelay;
+        this.disableEagerExecution = b.disableEagerExecution;
     }
 
     public static Builder builder() {
@@ -61,6 +63,7 @@ public final class WorkflowOptions {
         b.cronSchedule = options.cronSchedule;
         b.memo = options.memo == null ? null : new LinkedHashMap<>(options.memo);
         b.startDelay = options.startDelay;
+        b.disableEagerExecution = options.disableEagerExecution;
         return b;
     }
 
@@ -113,6 +116,16 @@ public final class WorkflowOptions {
         return startDelay;
     }
 
+    /**
+     * Whether the start never asks for eager execution (ADR 29). When false (the default) a client
+     * whose {@code WorkerFactory} has a started worker on the task queue, with the workflow type
+     * registered and a workflow-task slot free, gets the first workflow task in the start's answer
+     * and runs it in that worker without a poll; any other start is dispatched as before.
+     */
+    public boolean isDisableEagerExecution() {
+        return disableEagerExecution;
+    }
+
     /** Builds {@link WorkflowOptions}. */
     public static final class Builder {
         private String workflowId;
@@ -127,6 +140,7 @@ public final class WorkflowOptions {
         private String cronSchedule;
         private Map<String, Object> memo;
         private Duration startDelay;
+        private boolean disableEagerExecution;
 
         private Builder() {}
 
@@ -201,6 +215,12 @@ public final class WorkflowOptions {
         /** Delays the first workflow task by this much. */
         public Builder setStartDelay(Duration startDelay) {
             this.startDelay = startDelay;
+            return this;
+        }
+
+        /** True: the start never asks for its first workflow task (see {@link #isDisableEagerExecution}). */
+        public Builder setDisableEagerExecution(boolean disableEagerExecution) {
+            this.disableEagerExecution = disableEagerExecution;
             return this;
         }
 

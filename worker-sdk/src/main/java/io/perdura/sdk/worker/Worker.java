@@ -9,6 +9,7 @@ import io.perdura.common.api.WorkflowTask;
 import io.perdura.sdk.client.WorkflowServiceException;
 import io.perdura.sdk.common.converter.DataConverter;
 import io.perdura.sdk.common.interceptors.WorkerInterceptor;
+import io.perdura.sdk.internal.client.LocalWorkflowWorkers;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import io.perdura.sdk.internal.http.RpcRetryer;
 import io.perdura.sdk.internal.metrics.SdkMetrics;
@@ -70,6 +71,7 @@ public final class Worker {
     private ScheduledThreadPoolExecutor heartbeatScheduler;
     private LocalActivityExecutor localActivities;
     private boolean started;
+    private volatile TaskPoller<WorkflowTask> workflowPoller;
 
     Worker(
             String taskQueue,
@@ -278,6 +280,7 @@ public final class Worker {
             metrics.slots(WorkerMetrics.WORKFLOW_WORKER, poller, options.getMaxConcurrentWorkflowTasks());
             metrics.cache(cache::size);
             addPoller(PollerStatus.TaskKind.WORKFLOW, poller);
+            workflowPoller = poller;
         }
         // after the workflow poller: shutdown awaits workflow tasks (and their eager activities) first
         if (activityPoller != null) {
@@ -297,6 +300,33 @@ public final class Worker {
     /** The worker-specific task queue the runs this worker caches get their next workflow tasks on (ADR 28). */
     public String getStickyTaskQueue() {
         return stickyQueue;
+    }
+
+    /**
+     * A workflow-task slot reserved for the first task of a start of {@code workflowType} by this
+     * process's client (eager workflow start, ADR 29); null when the worker is not polling, does not
+     * run the type, has no slot free, or {@link WorkerOptions#isDisableEagerExecution} is set.
+     */
+    LocalWorkflowWorkers.Reservation tryReserveWorkflowTask(String workflowType) {
+        TaskPoller<WorkflowTask> poller = workflowPoller;
+        if (poller == null
+                || options.isDisableEagerExecution()
+                || stopping.isDone()
+                || !workflows.containsKey(workflowType)
+                || !poller.tryReserve()) {
+            return null;
+        }
+        return new LocalWorkflowWorkers.Reservation() {
+            @Override
+            public void run(WorkflowTask task) {
+                poller.runReserved(task);
+            }
+
+            @Override
+            public void release() {
+                poller.releaseReserved();
+            }
+        };
     }
 
     private void addPoller(PollerStatus.TaskKind kind, TaskPoller<?> poller) {

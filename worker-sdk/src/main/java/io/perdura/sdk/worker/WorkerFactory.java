@@ -1,6 +1,7 @@
 package io.perdura.sdk.worker;
 
 import io.perdura.sdk.client.WorkflowClient;
+import io.perdura.sdk.internal.client.LocalWorkflowWorkers;
 import io.perdura.sdk.internal.http.PerduraHttp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class WorkerFactory {
     private final WorkerFactoryOptions options;
     private final PerduraHttp http;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final LocalWorkflowWorkers.Source eagerStarts = this::tryReserveWorkflowTask;
     private State state = State.CREATED;
 
     private enum State {
@@ -27,6 +29,16 @@ public final class WorkerFactory {
         this.client = client;
         this.options = options;
         this.http = new PerduraHttp(client.getOptions());
+        client.localWorkers().register(eagerStarts);
+    }
+
+    /** A workflow-task slot of this factory's started worker of {@code taskQueue} for an eager start, or null. */
+    private LocalWorkflowWorkers.Reservation tryReserveWorkflowTask(String taskQueue, String workflowType) {
+        if (!isStarted()) {
+            return null;
+        }
+        Worker worker = workers.get(taskQueue);
+        return worker == null ? null : worker.tryReserveWorkflowTask(workflowType);
     }
 
     public static WorkerFactory newInstance(WorkflowClient client) {
@@ -95,12 +107,14 @@ public final class WorkerFactory {
     /** Stops polling; tasks already running finish. */
     public synchronized void shutdown() {
         state = State.SHUTDOWN;
+        client.localWorkers().unregister(eagerStarts);
         workers.values().forEach(w -> w.shutdown(false));
     }
 
     /** Stops polling and interrupts running activities. */
     public synchronized void shutdownNow() {
         state = State.SHUTDOWN;
+        client.localWorkers().unregister(eagerStarts);
         workers.values().forEach(w -> w.shutdown(true));
     }
 

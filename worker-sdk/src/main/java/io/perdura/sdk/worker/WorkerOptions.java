@@ -60,7 +60,10 @@ public final class WorkerOptions {
         return maxConcurrentWorkflowTasks;
     }
 
-    /** Whether this worker never asks to run the activities its workflows schedule eagerly. */
+    /**
+     * Whether this worker takes no task eagerly: it never asks to run the activities its workflows
+     * schedule eagerly, and a start by its client never hands it the first workflow task (ADR 29).
+     */
     public boolean isDisableEagerExecution() {
         return disableEagerExecution;
     }
@@ -190,7 +193,9 @@ public final class WorkerOptions {
          * workflow task that schedules an activity of a type it registered, on its own task queue, and it
          * has an activity slot free, it asks the server to start that activity at once and runs it itself,
          * without an activity poll; see ADR 29). At most {@value
-         * io.perdura.sdk.internal.worker.EagerActivities#MAX_PER_TASK} per workflow task.
+         * io.perdura.sdk.internal.worker.EagerActivities#MAX_PER_TASK} per workflow task. True also
+         * keeps starts by this worker's client from handing it their first workflow task (eager
+         * workflow start).
          */
         public Builder setDisableEagerExecution(boolean disableEagerExecution) {
             this.disableEagerExecution = disableEagerExecution;

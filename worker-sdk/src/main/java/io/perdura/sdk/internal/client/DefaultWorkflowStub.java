@@ -55,12 +55,27 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     private final String identity;
     private final String workflowType;
     private final WorkflowOptions options;
+    private final LocalWorkflowWorkers localWorkers;
     private volatile WorkflowExecution execution;
     private final WorkflowClientCallsInterceptor calls;
 
-    /** A stub that starts a new run of {@code workflowType}. */
+    /** A stub that starts a new run of {@code workflowType}, never eagerly. */
     public DefaultWorkflowStub(
             PerduraHttp http, DataConverter converter, String identity, String workflowType, WorkflowOptions options) {
+        this(http, converter, identity, workflowType, options, new LocalWorkflowWorkers());
+    }
+
+    /**
+     * A stub that starts a new run of {@code workflowType}, handing its first workflow task to one of
+     * {@code localWorkers} when it can (ADR 29).
+     */
+    public DefaultWorkflowStub(
+            PerduraHttp http,
+            DataConverter converter,
+            String identity,
+            String workflowType,
+            WorkflowOptions options,
+            LocalWorkflowWorkers localWorkers) {
         if (options == null
                 || options.getTaskQueue() == null
                 || options.getTaskQueue().isBlank()) {
@@ -72,6 +87,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = options;
+        this.localWorkers = localWorkers;
         String workflowId = options.getWorkflowId() != null
                 ? options.getWorkflowId()
                 : UUID.randomUUID().toString();
@@ -93,6 +109,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
         this.identity = identity;
         this.workflowType = workflowType;
         this.options = null;
+        this.localWorkers = new LocalWorkflowWorkers();
         this.execution = new WorkflowExecution(workflowId, runId);
         this.calls = ClientCalls.chain(http.clientInterceptors(), new ClientCalls.Root(this));
     }
@@ -116,15 +133,47 @@ public final class DefaultWorkflowStub implements WorkflowStub {
 
     /** The start itself, under the interceptors. */
     WorkflowExecution doStart(WorkflowClientCallsInterceptor.WorkflowStartInput input) {
-        StartWorkflowRequest request = startRequest(input.arguments()).withHeader(HeaderCodec.toJson(input.header()));
+        LocalWorkflowWorkers.Reservation slot = eagerSlot();
+        StartWorkflowRequest request =
+                startRequest(input.arguments(), slot != null).withHeader(HeaderCodec.toJson(input.header()));
         String path = http.path(ApiPaths.WORKFLOW, execution.workflowId());
-        StartWorkflowResponse response = retryer.call(
-                        "StartWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
-                .read(StartWorkflowResponse.class);
+        StartWorkflowResponse response;
+        try {
+            response = retryer.call(
+                            "StartWorkflowExecution", attempt -> http.post(path, request, PerduraHttp.REQUEST_TIMEOUT))
+                    .read(StartWorkflowResponse.class);
+        } catch (RuntimeException e) {
+            if (slot != null) {
+                slot.release();
+            }
+            throw e;
+        }
+        if (slot != null) {
+            if (response.eagerWorkflowTask() != null) {
+                slot.run(response.eagerWorkflowTask());
+            } else {
+                slot.release();
+            }
+        }
         return new WorkflowExecution(response.workflowId(), response.runId());
     }
 
-    private StartWorkflowRequest startRequest(Object[] args) {
+    /**
+     * A workflow-task slot of a local worker reserved for this start's first task, or null when the
+     * start should not ask for it: switched off, delayed or cron (the server would not grant it), or
+     * no started worker of the queue runs the type with a slot free.
+     */
+    private LocalWorkflowWorkers.Reservation eagerSlot() {
+        if (options.isDisableEagerExecution()
+                || options.getStartDelay() != null && options.getStartDelay().isPositive()
+                || options.getCronSchedule() != null
+                        && !options.getCronSchedule().isBlank()) {
+            return null;
+        }
+        return localWorkers.tryReserve(options.getTaskQueue(), workflowType);
+    }
+
+    private StartWorkflowRequest startRequest(Object[] args, boolean eager) {
         return new StartWorkflowRequest(
                 workflowType,
                 options.getTaskQueue(),
@@ -143,7 +192,9 @@ public final class DefaultWorkflowStub implements WorkflowStub {
                 options.getCronSchedule(),
                 options.getMemo() == null ? null : converter.toPayload(options.getMemo()),
                 options.getStartDelay(),
-                identity);
+                identity,
+                null,
+                eager ? Boolean.TRUE : null);
     }
 
     @Override
@@ -161,7 +212,7 @@ public final class DefaultWorkflowStub implements WorkflowStub {
     WorkflowExecution doSignalWithStart(WorkflowClientCallsInterceptor.WorkflowSignalWithStartInput input) {
         String signalName = input.signalName();
         SignalWithStartRequest request = SignalWithStartRequest.of(
-                startRequest(input.start().arguments())
+                startRequest(input.start().arguments(), false)
                         .withHeader(HeaderCodec.toJson(input.start().header())),
                 converter.toPayloads(input.signalArguments()));
         String path = http.path(ApiPaths.WORKFLOW_SIGNAL_WITH_START, execution.workflowId(), signalName);
