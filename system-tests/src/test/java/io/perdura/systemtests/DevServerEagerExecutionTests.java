@@ -3,24 +3,13 @@ package io.perdura.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.perdura.sdk.client.WorkflowClient;
-import io.perdura.sdk.client.WorkflowClientOptions;
-import io.perdura.sdk.worker.Worker;
-import io.perdura.sdk.worker.WorkerFactory;
 import io.perdura.sdk.worker.WorkerOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,54 +18,11 @@ import tools.jackson.databind.JsonNode;
  * activity poll; killed while it runs that attempt, the attempt times out start-to-close and its
  * retry goes to another worker through matching; with eager execution off the activity is polled.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DevServerEagerExecutionTests {
+class DevServerEagerExecutionTests extends DevServerWorkerTestBase {
 
-    private static final String NS = "/api/v1/namespaces/default";
-
-    @TempDir
-    static Path dataDir;
-
-    private DevServerProcess server;
-    private RestApi api;
-    private String queue;
-    private final List<WorkerFactory> workers = new ArrayList<>();
-
-    @BeforeAll
-    void startServer() {
-        server = new DevServerProcess(dataDir, List.of());
-        server.start();
-        api = new RestApi(server.url());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void newTaskQueue() {
-        queue = Conformance.id("eager");
-    }
-
-    @AfterEach
-    void stopWorkers() {
-        workers.forEach(WorkerFactory::shutdownNow);
-        workers.clear();
-    }
-
-    private void startWorker(WorkerOptions options) {
-        WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(WorkflowClientOptions.builder()
-                .setTarget(server.url())
-                .setNamespace("default")
-                .build()));
-        Worker worker = factory.newWorker(queue, options);
-        worker.registerWorkflowImplementationTypes(EagerNapWorkflow.Impl.class);
-        worker.registerActivitiesImplementations(new EagerNapWorkflow.Quick());
-        factory.start();
-        workers.add(factory);
+    @Override
+    String queuePrefix() {
+        return "eager";
     }
 
     private void start(String workflowId) {
@@ -84,23 +30,6 @@ class DevServerEagerExecutionTests {
                 NS + "/workflows/" + workflowId,
                 "{\"workflowType\":\"EagerNap\",\"taskQueue\":\"" + queue + "\",\"input\":[\"Ada\"]}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-    }
-
-    private JsonNode result(String workflowId) {
-        for (int i = 0; i < 6; i++) {
-            RestApi.Response response = api.get(NS + "/workflows/" + workflowId + "/result?wait=20s");
-            if (response.status() == 200) {
-                return response.json();
-            }
-            assertThat(response.status()).as(response.body()).isEqualTo(202);
-        }
-        throw new AssertionError(workflowId + " did not close in time");
-    }
-
-    private JsonNode events(String workflowId) {
-        return api.get(NS + "/workflows/" + workflowId + "/history?pageSize=1000")
-                .json()
-                .get("events");
     }
 
     private List<String> eventTypes(String workflowId) {

@@ -2,21 +2,12 @@ package io.perdura.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perdura.sdk.client.WorkflowClient;
-import io.perdura.sdk.client.WorkflowClientOptions;
 import io.perdura.sdk.client.WorkflowOptions;
-import io.perdura.sdk.worker.Worker;
 import io.perdura.sdk.worker.WorkerFactory;
-import java.nio.file.Path;
+import io.perdura.sdk.worker.WorkerOptions;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,77 +16,16 @@ import tools.jackson.databind.JsonNode;
  * a client that asks for the task and never runs it (as if it died right after the start) still gets
  * its run completed: the task times out start-to-close and its retry goes through matching.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DevServerEagerWorkflowStartTests {
+class DevServerEagerWorkflowStartTests extends DevServerWorkerTestBase {
 
-    private static final String NS = "/api/v1/namespaces/default";
-
-    @TempDir
-    static Path dataDir;
-
-    private DevServerProcess server;
-    private RestApi api;
-    private String queue;
-    private final List<WorkerFactory> workers = new ArrayList<>();
-
-    @BeforeAll
-    void startServer() {
-        server = new DevServerProcess(dataDir, List.of());
-        server.start();
-        api = new RestApi(server.url());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void newTaskQueue() {
-        queue = Conformance.id("eager-start");
-    }
-
-    @AfterEach
-    void stopWorkers() {
-        workers.forEach(WorkerFactory::shutdownNow);
-        workers.clear();
-    }
-
-    private WorkerFactory startWorker() {
-        WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(WorkflowClientOptions.builder()
-                .setTarget(server.url())
-                .setNamespace("default")
-                .build()));
-        Worker worker = factory.newWorker(queue);
-        worker.registerWorkflowImplementationTypes(EagerNapWorkflow.Impl.class);
-        worker.registerActivitiesImplementations(new EagerNapWorkflow.Quick());
-        factory.start();
-        workers.add(factory);
-        return factory;
-    }
-
-    private JsonNode result(String workflowId) {
-        for (int i = 0; i < 6; i++) {
-            RestApi.Response response = api.get(NS + "/workflows/" + workflowId + "/result?wait=20s");
-            if (response.status() == 200) {
-                return response.json();
-            }
-            assertThat(response.status()).as(response.body()).isEqualTo(202);
-        }
-        throw new AssertionError(workflowId + " did not close in time");
-    }
-
-    private JsonNode events(String workflowId) {
-        return api.get(NS + "/workflows/" + workflowId + "/history?pageSize=1000")
-                .json()
-                .get("events");
+    @Override
+    String queuePrefix() {
+        return "eager-start";
     }
 
     @Test
     void aStartByTheWorkersOwnClientRunsTheFirstWorkflowTaskWithoutAPoll() {
-        WorkerFactory factory = startWorker();
+        WorkerFactory factory = startWorker(WorkerOptions.getDefaultInstance());
         String workflowId = Conformance.id("eager-start");
 
         factory.getWorkflowClient()
@@ -132,7 +62,7 @@ class DevServerEagerWorkflowStartTests {
         assertThat(started.json().get("eagerWorkflowTask").get("attempt").asInt())
                 .isEqualTo(1);
 
-        startWorker();
+        startWorker(WorkerOptions.getDefaultInstance());
 
         assertThat(result(workflowId).get("result").asString()).isEqualTo("Ada rested on attempt 1");
         List<String> types = new ArrayList<>();
