@@ -63,17 +63,39 @@ final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
+            Socket client = null;
+            Socket target = null;
             try {
-                Socket client = socket.accept();
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(target);
-                Thread.ofVirtual().start(() -> pump(client, target));
-                Thread.ofVirtual().start(() -> pump(target, client));
+                client = socket.accept();
+                target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client sees its connection fail
+                closeQuietly(client);
+                continue;
             }
+            if (!admit(socket, client, target)) {
+                closeQuietly(client);
+                closeQuietly(target);
+                continue;
+            }
+            Socket from = client;
+            Socket to = target;
+            Thread.ofVirtual().start(() -> pump(from, to));
+            Thread.ofVirtual().start(() -> pump(to, from));
         }
+    }
+
+    /**
+     * Registers a relayed pair unless {@link #cut()} ran since it was accepted: a connection accepted
+     * just before a cut must not outlive it.
+     */
+    private synchronized boolean admit(ServerSocket listening, Socket client, Socket target) {
+        if (listening.isClosed() || listening != server) {
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(target);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
